@@ -1,0 +1,36 @@
+package identity
+
+import (
+	"fmt"
+	"log/slog"
+)
+
+// Redacted is what a Secret prints instead of its value.
+const Redacted = "[REDACTED]"
+
+// Secret is a password or a piece of personal data (a name, an email
+// address, a phone number). Every way of printing it — String, every fmt
+// verb, GoString, and slog — shows [Redacted]; only its JSON encoding, the
+// request's wire form, carries the value. Call Reveal to read it.
+type Secret string
+
+// Reveal returns the value itself.
+func (s Secret) Reveal() string { return string(s) }
+
+// String returns [Redacted].
+func (s Secret) String() string { return Redacted }
+
+// GoString returns [Redacted], for %#v.
+func (s Secret) GoString() string { return Redacted }
+
+// Format writes [Redacted] for every verb.
+func (s Secret) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(Redacted)) }
+
+// LogValue returns [Redacted], so slog never records the value.
+func (s Secret) LogValue() slog.Value { return slog.StringValue(Redacted) }
+
+// MarshalJSON encodes the value itself: the JSON encoding is the wire form
+// of the request.
+func (s Secret) MarshalJSON() ([]byte, error) {
+	return marshalString(string(s))
+}

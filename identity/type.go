@@ -1,0 +1,50 @@
+package identity
+
+import "fmt"
+
+// Type is the identity management type of a Connect Customer instance. It
+// is not part of the request: the caller knows it (or reads it with
+// DescribeInstance). The zero Type is Unknown.
+type Type string
+
+// The identity management types.
+const (
+	// Unknown: the caller does not know the type. A rule that depends on
+	// the type reports only what every type would report, with the mildest
+	// severity among them.
+	Unknown Type = ""
+	// ConnectManaged: users and passwords are kept by the service.
+	ConnectManaged Type = "CONNECT_MANAGED"
+	// SAML: users sign in through a SAML 2.0 identity provider.
+	SAML Type = "SAML"
+	// ExistingDirectory: users come from an AWS Directory Service directory.
+	ExistingDirectory Type = "EXISTING_DIRECTORY"
+)
+
+// Types returns the three known types, in the order of the specification.
+func Types() []Type { return []Type{ConnectManaged, SAML, ExistingDirectory} }
+
+// Known reports whether t is one of the three known types.
+func (t Type) Known() bool {
+	return t == ConnectManaged || t == SAML || t == ExistingDirectory
+}
+
+// String returns the service's name of t, or "UNKNOWN".
+func (t Type) String() string {
+	if t == Unknown {
+		return "UNKNOWN"
+	}
+	return string(t)
+}
+
+// ParseType reads a service name (CONNECT_MANAGED, SAML,
+// EXISTING_DIRECTORY), or "" or "UNKNOWN" for Unknown.
+func ParseType(s string) (Type, error) {
+	switch t := Type(s); t {
+	case ConnectManaged, SAML, ExistingDirectory, Unknown:
+		return t, nil
+	case "UNKNOWN":
+		return Unknown, nil
+	}
+	return Unknown, fmt.Errorf("identity: unknown identity management type %q (want CONNECT_MANAGED, SAML or EXISTING_DIRECTORY)", s)
+}

@@ -1,0 +1,99 @@
+package user
+
+import (
+	"encoding/json"
+	"net/url"
+
+	"github.com/connectkit/createuser/channel"
+	"github.com/connectkit/createuser/identity"
+)
+
+// CreateUserInput is a whole CreateUser request: every member of the
+// service's API, under its wire name. Its JSON encoding is the request
+// document (the body members plus InstanceId, the shape that
+// `aws connect create-user --cli-input-json` reads); [CreateUserInput.Body]
+// is the HTTP body, without InstanceId.
+//
+// Optional scalars are pointers, so absent and zero differ:
+// PhoneConfig.AutoAccept = new(false) is sent, nil is not. Since Go 1.26
+// new accepts a value: new("agent-1"), new(int64(0)).
+type CreateUserInput struct {
+	// InstanceId is the instance's identifier or ARN. It travels in the
+	// request path, not the body.
+	InstanceId string `json:"InstanceId,omitempty"`
+	// Username is the user's login name.
+	Username string `json:"Username,omitempty"`
+	// Password is required under CONNECT_MANAGED and must be absent
+	// otherwise.
+	Password *identity.Secret `json:"Password,omitempty"`
+	// IdentityInfo is the user's personal data.
+	IdentityInfo *identity.Info `json:"IdentityInfo,omitempty"`
+	// PhoneConfig is the phone settings for every channel; it conflicts
+	// member by member with the channel-specific lists.
+	PhoneConfig *PhoneConfig `json:"PhoneConfig,omitempty"`
+	// DirectoryUserId is the user's identifier in an existing directory.
+	DirectoryUserId *string `json:"DirectoryUserId,omitempty"`
+	// SecurityProfileIds are 1 to 10 security profile identifiers.
+	SecurityProfileIds []string `json:"SecurityProfileIds,omitempty"`
+	// RoutingProfileId is the routing profile's identifier.
+	RoutingProfileId string `json:"RoutingProfileId,omitempty"`
+	// HierarchyGroupId is the agent hierarchy group's identifier.
+	HierarchyGroupId *string `json:"HierarchyGroupId,omitempty"`
+	// AutoAcceptConfigs sets auto-accept per channel.
+	AutoAcceptConfigs []channel.AutoAcceptConfig `json:"AutoAcceptConfigs,omitempty"`
+	// AfterContactWorkConfigs sets the after-contact work time per channel.
+	AfterContactWorkConfigs []channel.AfterContactWorkConfig `json:"AfterContactWorkConfigs,omitempty"`
+	// PhoneNumberConfigs sets the phone type and number (VOICE only).
+	PhoneNumberConfigs []channel.PhoneNumberConfig `json:"PhoneNumberConfigs,omitempty"`
+	// PersistentConnectionConfigs sets persistent connection (VOICE only).
+	PersistentConnectionConfigs []channel.PersistentConnectionConfig `json:"PersistentConnectionConfigs,omitempty"`
+	// VoiceEnhancementConfigs sets voice enhancement (VOICE only).
+	VoiceEnhancementConfigs []channel.VoiceEnhancementConfig `json:"VoiceEnhancementConfigs,omitempty"`
+	// Tags are 1 to 50 tags; JSON encodes them as an object.
+	Tags map[string]string `json:"Tags,omitempty"`
+}
+
+// PhoneConfig is the PhoneConfig member: phone settings that apply to
+// every channel.
+type PhoneConfig struct {
+	// PhoneType is SOFT_PHONE or DESK_PHONE.
+	PhoneType *channel.PhoneType `json:"PhoneType,omitempty"`
+	// AutoAccept accepts contacts automatically.
+	AutoAccept *bool `json:"AutoAccept,omitempty"`
+	// AfterContactWorkTimeLimit is in seconds, 0 to 2,000,000; 0 means
+	// indefinite.
+	AfterContactWorkTimeLimit *int64 `json:"AfterContactWorkTimeLimit,omitempty"`
+	// DeskPhoneNumber is the desk phone number in E.164 form.
+	DeskPhoneNumber *identity.Secret `json:"DeskPhoneNumber,omitempty"`
+	// PersistentConnection keeps the agent's connection open between calls.
+	PersistentConnection *bool `json:"PersistentConnection,omitempty"`
+}
+
+// body is CreateUserInput without InstanceId, for the HTTP body.
+type body struct {
+	CreateUserInput
+	InstanceId *struct{} `json:"InstanceId,omitempty"`
+}
+
+// Body returns the JSON body of the HTTP request: every member but
+// InstanceId, in wire names.
+func (in *CreateUserInput) Body() ([]byte, error) {
+	return json.Marshal(body{CreateUserInput: *in})
+}
+
+// RequestPath returns the HTTP path of the request, /users/{InstanceId},
+// with InstanceId percent-escaped ("/" included).
+func (in *CreateUserInput) RequestPath() string {
+	return "/users/" + url.PathEscape(in.InstanceId)
+}
+
+// Method is the HTTP method of CreateUser.
+const Method = "PUT"
+
+// CreateUserOutput is the service's answer.
+type CreateUserOutput struct {
+	// UserId is the new user's identifier.
+	UserId string `json:"UserId,omitempty"`
+	// UserArn is the new user's ARN.
+	UserArn string `json:"UserArn,omitempty"`
+}
