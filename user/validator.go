@@ -1,0 +1,87 @@
+package user
+
+import (
+	cuerrors "github.com/connectkit/createuser/errors"
+	"github.com/connectkit/createuser/identity"
+)
+
+// Validator checks CreateUser requests against the whole rule catalog
+// under fixed options. It is immutable, so one Validator is safe for
+// concurrent use by any number of goroutines.
+type Validator struct {
+	identity identity.Type
+	modes    modeSet
+}
+
+// Option configures a [Validator].
+type Option func(*Validator)
+
+// WithIdentityManagement sets the identity management type of the instance
+// the requests are for. Without it (or with [identity.Unknown]) a rule that
+// depends on the type reports only where every type would report it, with
+// the mildest severity among them: a 70-character Username is a warning
+// (an error only under SAML), a missing Password is nothing (fine for SAML).
+func WithIdentityManagement(t identity.Type) Option {
+	return func(v *Validator) {
+		v.identity = t
+		v.modes = modesOf(t)
+	}
+}
+
+// NewValidator returns a Validator with the given options.
+func NewValidator(opts ...Option) *Validator {
+	v := &Validator{modes: modeAll}
+	for _, o := range opts {
+		o(v)
+	}
+	return v
+}
+
+// IdentityManagement returns the identity management type v checks under.
+func (v *Validator) IdentityManagement() identity.Type { return v.identity }
+
+// Validate checks in against every rule of the catalog and returns every
+// violation, in a deterministic order; nil when there is none. A valid
+// request costs no allocation. A nil in is reported as a document with
+// every required member missing.
+func (v *Validator) Validate(in *CreateUserInput) cuerrors.List {
+	if in == nil {
+		in = &CreateUserInput{}
+	}
+	return v.check(in, nil, nil)
+}
+
+// ValidateDocument reads a request document (the request as JSON, with
+// InstanceId) and checks it: the reading rules (syntax, unknown members,
+// wrong JSON types, duplicate members, invalid UTF-8), then every catalog
+// rule on what could be read. A member that could not be read takes part
+// in no other rule. After a syntax error nothing else is checked, since the
+// rest of the document cannot be trusted. The request is returned as far
+// as it was read (nil after a syntax error at the start).
+func (v *Validator) ValidateDocument(data []byte) (*CreateUserInput, cuerrors.List) {
+	d := decode(data)
+	if d.fatal {
+		return d.input, d.list
+	}
+	return d.input, v.check(d.input, d.skip, d.list)
+}
+
+// Validate checks in with a Validator made from opts; see
+// [Validator.Validate].
+func Validate(in *CreateUserInput, opts ...Option) cuerrors.List {
+	return NewValidator(opts...).Validate(in)
+}
+
+// ValidateDocument reads and checks a request document with a Validator
+// made from opts; see [Validator.ValidateDocument].
+func ValidateDocument(data []byte, opts ...Option) (*CreateUserInput, cuerrors.List) {
+	return NewValidator(opts...).ValidateDocument(data)
+}
+
+// Decode reads a request document and reports only the reading rules. To
+// check the catalog as well, use [ValidateDocument], which knows which
+// members could not be read and keeps them out of the other rules.
+func Decode(data []byte) (*CreateUserInput, cuerrors.List) {
+	d := decode(data)
+	return d.input, d.list
+}
