@@ -15,9 +15,9 @@ const (
 )
 
 type segment struct {
-	kind  segmentKind
 	name  string // child name or map key
-	index int
+	index int32
+	kind  segmentKind
 }
 
 // inlineSegments is the depth a Path holds without allocating. The deepest
@@ -62,9 +62,10 @@ func (p Path) Child(name string) Path {
 	return p.with(segment{kind: segmentChild, name: name})
 }
 
-// Index returns the path of element i (0-based) of the list at p.
+// Index returns the path of element i (0-based) of the list at p. Indexes
+// beyond the range of int32 are not supported (no request has such a list).
 func (p Path) Index(i int) Path {
-	return p.with(segment{kind: segmentIndex, index: i})
+	return p.with(segment{kind: segmentIndex, index: int32(i)})
 }
 
 // Key returns the path of the value under key in the map at p, rendered
@@ -138,7 +139,7 @@ func (p Path) String() string {
 			b.WriteString(s.name)
 		case segmentIndex:
 			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(s.index))
+			b.WriteString(strconv.Itoa(int(s.index)))
 			b.WriteByte(']')
 		case segmentKey:
 			b.WriteByte('[')
