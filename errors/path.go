@@ -99,7 +99,7 @@ func (p Path) Parent() Path {
 		q.segs[q.n] = segment{}
 		q.more = nil
 	} else {
-		q.more = q.more[:q.n-inlineSegments:q.n-inlineSegments]
+		q.more = q.more[: q.n-inlineSegments : q.n-inlineSegments]
 	}
 	return q
 }

@@ -349,7 +349,6 @@ func (c *checker) identityInfo(info *identity.Info) {
 	}
 }
 
-
 // phoneConfig checks PhoneConfig and its conflicts with the
 // channel-specific lists. Conflicts look only at presence: AutoAccept
 // false conflicts like true; an empty list is not set.
