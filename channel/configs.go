@@ -1,6 +1,10 @@
 package channel
 
-import "github.com/connectkit/createuser/identity"
+import (
+	"log/slog"
+
+	"github.com/connectkit/createuser/identity"
+)
 
 // AutoAcceptConfig is an element of AutoAcceptConfigs: whether contacts on
 // Channel are accepted automatically.
@@ -59,4 +63,14 @@ type VoiceEnhancementConfig struct {
 	Channel Channel `json:"Channel,omitempty"`
 	// VoiceEnhancementMode is required.
 	VoiceEnhancementMode VoiceEnhancementMode `json:"VoiceEnhancementMode,omitempty"`
+}
+
+// LogValue records the element with PhoneNumber as [identity.Redacted], so
+// that a JSON log handler never records the number.
+func (c PhoneNumberConfig) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("Channel", string(c.Channel)), slog.String("PhoneType", string(c.PhoneType))}
+	if a, ok := identity.RedactedAttr("PhoneNumber", c.PhoneNumber); ok {
+		attrs = append(attrs, a)
+	}
+	return slog.GroupValue(attrs...)
 }

@@ -1,6 +1,9 @@
 package identity
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"log/slog"
+)
 
 // Info is the IdentityInfo member: the user's personal data. Every member
 // is optional on the wire; which ones the service requires depends on the
@@ -21,3 +24,19 @@ type Info struct {
 }
 
 func marshalString(s string) ([]byte, error) { return json.Marshal(s) }
+
+// LogValue records which members are set, each as [Redacted], so that a
+// JSON log handler (which would otherwise encode the struct with
+// encoding/json, the wire form) never records personal data.
+func (i Info) LogValue() slog.Value {
+	attrs := make([]slog.Attr, 0, 5)
+	for _, m := range []struct {
+		key string
+		s   *Secret
+	}{{"FirstName", i.FirstName}, {"LastName", i.LastName}, {"Email", i.Email}, {"SecondaryEmail", i.SecondaryEmail}, {"Mobile", i.Mobile}} {
+		if a, ok := RedactedAttr(m.key, m.s); ok {
+			attrs = append(attrs, a)
+		}
+	}
+	return slog.GroupValue(attrs...)
+}

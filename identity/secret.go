@@ -34,3 +34,12 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(Redacted) }
 func (s Secret) MarshalJSON() ([]byte, error) {
 	return marshalString(string(s))
 }
+
+// RedactedAttr returns the attribute key=[Redacted] when s is set, for
+// LogValue methods of types that hold secrets; ok is false when s is nil.
+func RedactedAttr(key string, s *Secret) (attr slog.Attr, ok bool) {
+	if s == nil {
+		return slog.Attr{}, false
+	}
+	return slog.String(key, Redacted), true
+}
