@@ -1,0 +1,109 @@
+package awsconnect
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/connectkit/createuser/identity"
+)
+
+func TestInstanceKey(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"inst-1", "inst-1"},
+		{"arn:aws:connect:us-east-1:123456789012:instance/inst-1", "inst-1"},
+		{"arn:aws-cn:connect:cn-north-1:123456789012:instance/inst-1/queue/q-1", "inst-1"},
+		{"arn:aws:connect:us-east-1:123456789012:instance/", "arn:aws:connect:us-east-1:123456789012:instance/"},
+		{"arn:aws:iam::123456789012:role/x", "arn:aws:iam::123456789012:role/x"},
+		{"arn:aws:connect", "arn:aws:connect"},
+	} {
+		if got := instanceKey(tc.in); got != tc.want {
+			t.Errorf("instanceKey(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestInstanceCacheAbandoned: when the caller whose look-up is in flight
+// gives up (its context ends), a waiting caller fetches again with its own
+// context instead of inheriting the cancellation.
+func TestInstanceCacheAbandoned(t *testing.T) {
+	var c instanceCache
+	var calls atomic.Int32
+	started := make(chan struct{})
+	fetch := func(ctx context.Context, id string) (identity.Type, error) {
+		if calls.Add(1) == 1 {
+			close(started)
+			<-ctx.Done()
+			return identity.Unknown, ctx.Err()
+		}
+		return identity.SAML, nil
+	}
+	leaderCtx, cancel := context.WithCancel(context.Background())
+	leaderDone := make(chan error)
+	go func() {
+		_, err := c.get(leaderCtx, "i", fetch)
+		leaderDone <- err
+	}()
+	<-started
+	waiterDone := make(chan identity.Type)
+	go func() {
+		got, _ := c.get(context.Background(), "i", fetch)
+		waiterDone <- got
+	}()
+	time.Sleep(10 * time.Millisecond) // let the waiter queue behind the leader
+	cancel()
+	if err := <-leaderDone; !errors.Is(err, context.Canceled) {
+		t.Errorf("leader: %v; want context.Canceled", err)
+	}
+	if got := <-waiterDone; got != identity.SAML {
+		t.Errorf("waiter got %q; want SAML from its own fetch", got)
+	}
+	if got, err := c.get(context.Background(), "i", fetch); got != identity.SAML || err != nil || calls.Load() != 2 {
+		t.Errorf("cached: %q, %v after %d fetches; want SAML from the cache after 2", got, err, calls.Load())
+	}
+}
+
+// TestInstanceCacheWaiterGivesUp: a waiting caller returns when its own
+// context ends, while the look-up goes on.
+func TestInstanceCacheWaiterGivesUp(t *testing.T) {
+	var c instanceCache
+	release := make(chan struct{})
+	started := make(chan struct{})
+	fetch := func(ctx context.Context, id string) (identity.Type, error) {
+		close(started)
+		<-release
+		return identity.ConnectManaged, nil
+	}
+	leaderDone := make(chan identity.Type)
+	go func() {
+		got, _ := c.get(context.Background(), "i", fetch)
+		leaderDone <- got
+	}()
+	<-started
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	if _, err := c.get(ctx, "i", fetch); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("waiter: %v; want DeadlineExceeded", err)
+	}
+	close(release)
+	if got := <-leaderDone; got != identity.ConnectManaged {
+		t.Errorf("leader got %q", got)
+	}
+}
+
+// TestInstanceCachePanic: a fetch that panics releases its waiters and is
+// not cached.
+func TestInstanceCachePanic(t *testing.T) {
+	var c instanceCache
+	func() {
+		defer func() { _ = recover() }()
+		_, _ = c.get(context.Background(), "i", func(context.Context, string) (identity.Type, error) { panic("boom") })
+	}()
+	got, err := c.get(context.Background(), "i", func(context.Context, string) (identity.Type, error) { return identity.SAML, nil })
+	if got != identity.SAML || err != nil {
+		t.Errorf("after a panic: %q, %v; want SAML", got, err)
+	}
+}
