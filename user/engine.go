@@ -57,7 +57,11 @@ type checker struct {
 
 // check runs the whole catalog over in, appending to out.
 func (v *Validator) check(in *CreateUserInput, skip []cuerrors.Path, out cuerrors.List) cuerrors.List {
-	c := checker{modes: v.modes, skip: skip, out: out}
+	modes := modeAll
+	if v != nil && v.modes != 0 {
+		modes = v.modes
+	}
+	c := checker{modes: modes, skip: skip, out: out}
 	c.top(in)
 	c.identityInfo(in.IdentityInfo)
 	c.phoneConfig(in)
@@ -142,7 +146,11 @@ func (c *checker) resolve(h *hits, field cuerrors.Path, value cuerrors.Value) {
 		if slices.ContainsFunc(h.r[:i], func(r ruleIndex) bool { return catalog[r].Code == code }) {
 			continue // this code was decided at its first hit
 		}
-		chosen, have, ok := ruleIndex(0), false, true
+		// Per type, the strongest row of this code; across types, the
+		// mildest of those, and among equally mild rows the one most types
+		// chose (its message names the limit that holds for most of them).
+		var picks [len(modeList)]ruleIndex
+		n, ok := 0, true
 		for _, m := range modeList {
 			if c.modes&m == 0 {
 				continue
@@ -152,8 +160,19 @@ func (c *checker) resolve(h *hits, field cuerrors.Path, value cuerrors.Value) {
 				ok = false
 				break
 			}
-			if !have || catalog[r].Severity < catalog[chosen].Severity {
-				chosen, have = r, true
+			picks[n] = r
+			n++
+		}
+		chosen, have, votes := ruleIndex(0), false, 0
+		for _, r := range picks[:n] {
+			v := 0
+			for _, q := range picks[:n] {
+				if q == r {
+					v++
+				}
+			}
+			if !have || catalog[r].Severity < catalog[chosen].Severity || (catalog[r].Severity == catalog[chosen].Severity && v > votes) {
+				chosen, have, votes = r, true, v
 			}
 		}
 		if ok && have {
@@ -238,7 +257,11 @@ func (c *checker) top(in *CreateUserInput) {
 		}
 	}
 	if h.n > 0 {
-		c.resolve(&h, pathUsername, cuerrors.StringValue(in.Username))
+		value := cuerrors.StringValue(in.Username)
+		if in.Username == "" {
+			value = cuerrors.Value{}
+		}
+		c.resolve(&h, pathUsername, value)
 	}
 
 	h = hits{}

@@ -7,7 +7,8 @@ import (
 
 // Validator checks CreateUser requests against the whole rule catalog
 // under fixed options. It is immutable, so one Validator is safe for
-// concurrent use by any number of goroutines.
+// concurrent use by any number of goroutines. The zero Validator, and a nil
+// *Validator, check under the Unknown identity type, like NewValidator().
 type Validator struct {
 	identity identity.Type
 	modes    modeSet
@@ -32,13 +33,20 @@ func WithIdentityManagement(t identity.Type) Option {
 func NewValidator(opts ...Option) *Validator {
 	v := &Validator{modes: modeAll}
 	for _, o := range opts {
-		o(v)
+		if o != nil {
+			o(v)
+		}
 	}
 	return v
 }
 
 // IdentityManagement returns the identity management type v checks under.
-func (v *Validator) IdentityManagement() identity.Type { return v.identity }
+func (v *Validator) IdentityManagement() identity.Type {
+	if v == nil {
+		return identity.Unknown
+	}
+	return v.identity
+}
 
 // Validate checks in against every rule of the catalog and returns every
 // violation, in a deterministic order; nil when there is none. A valid
