@@ -15,7 +15,7 @@ import (
 
 // Issue 2, item 7: the engine "never panics". A nil Option (easy to pass
 // when options are built conditionally) panics in NewValidator.
-func TestBugNilOptionPanics(t *testing.T) {
+func TestRegressionNilOptionPanics(t *testing.T) {
 	defer func() {
 		if r := recover(); r != nil {
 			t.Fatalf("Validate(in, nil) panicked: %v", r)
@@ -32,7 +32,7 @@ func TestBugNilOptionPanics(t *testing.T) {
 // that goes through resolve is silently dropped, including rules that do
 // not depend on the type: the zero request gets no Username required. The
 // zero Validator should check as NewValidator() does (unknown type).
-func TestBugZeroValidatorDropsRules(t *testing.T) {
+func TestRegressionZeroValidatorDropsRules(t *testing.T) {
 	var zero Validator
 	for name, in := range map[string]*CreateUserInput{
 		"zero":          {},
@@ -52,7 +52,7 @@ func TestBugZeroValidatorDropsRules(t *testing.T) {
 // identity-info.last-name.length.connect-managed, whose message says
 // "Under CONNECT_MANAGED, ... at most 256 characters"; the limit applied
 // under unknown is 300 (rule identity-info.last-name.length).
-func TestBugUnknownLastNameLengthRule(t *testing.T) {
+func TestRegressionUnknownLastNameLengthRule(t *testing.T) {
 	in := minimalRequest()
 	in.IdentityInfo.LastName = ruleSecret(strings.Repeat("m", 301))
 	got := Validate(in)
