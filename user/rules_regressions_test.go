@@ -9,9 +9,8 @@ import (
 	"github.com/connectkit/createuser/identity"
 )
 
-// Engine disagreements found by the rule tables. These tests assert the
-// expected behaviour and fail against the engine of today; they are kept
-// out of the commit until the engine is fixed.
+// Engine disagreements once found by the rule tables, kept as regression
+// tests.
 
 // Issue 2, item 7: the engine "never panics". A nil Option (easy to pass
 // when options are built conditionally) panics in NewValidator.
