@@ -20,7 +20,7 @@ import (
 // equals x except exactly where the lossy report says the SDK cannot carry
 // a value. Empty lists and maps equal nil: neither encoding sends them.
 func TestRoundTripLibrary(t *testing.T) {
-	props := newProperties(t, 2000)
+	props := newProperties(t, 1000)
 	props.Property("FromSDK(ToSDK(x)) = x up to the reported losses", prop.ForAll(
 		func(x *user.CreateUserInput) string { return roundTripLibrary(x) },
 		genInput(false),
@@ -90,7 +90,7 @@ func member(in *user.CreateUserInput, p cuerrors.Path) reflect.Value {
 // and reports no loss: everything the SDK can hold, the library can hold.
 // Zero values the SDK does not send come back as the same zero values.
 func TestRoundTripSDK(t *testing.T) {
-	props := newProperties(t, 2000)
+	props := newProperties(t, 1000)
 	props.Property("ToSDK(FromSDK(s)) = s, with no loss", prop.ForAll(
 		func(s *connect.CreateUserInput) string {
 			back, lost := ToSDK(FromSDK(s))

@@ -22,7 +22,7 @@ import (
 func TestWireEquality(t *testing.T) {
 	f := newFakeConnect(t, nil)
 	client := f.client()
-	props := newProperties(t, 1000)
+	props := newProperties(t, 500)
 	props.Property("the SDK sends the library's wire encoding", prop.ForAll(
 		func(x *user.CreateUserInput) string {
 			sdk, lost := ToSDK(x)
