@@ -163,7 +163,7 @@ func (d *decoder) wrongType(a at, want string) {
 // The last value read wins, as with encoding/json.
 func (d *decoder) once(seen *uint32, bit uint32, a at) at {
 	if *seen&bit != 0 {
-		d.report(rDocumentDuplicate, d.pathOf(a), "")
+		d.report(rDocumentDuplicate, d.pathOf(a), "the last one is used.")
 	} else {
 		*seen |= bit
 	}

@@ -352,37 +352,42 @@ func (d *decoder) voiceEnhancementConfig(e *channel.VoiceEnhancementConfig, p ui
 // rules and the count still see it. A key that is not UTF-8 is reported at
 // Tags and left out.
 //
-// The entries are gathered first and put into a map of the right size at
+// The entries are gathered first, their keys and values copied into one
+// buffer that becomes one string, and put into a map of the right size at
 // the end; their violations are reported then, still in document order.
 func (d *decoder) tags(a at) map[string]string {
 	if !d.enter(a, '{') {
 		return nil
 	}
 	p := d.push(a)
-	var stack [64]tagEntry // the service allows 50 tags
-	entries := stack[:0]
+	var entryStack [64]tagEntry // the service allows 50 tags
+	var textStack [2048]byte    // and 50 keys and values fit here mostly
+	entries, text := entryStack[:0], textStack[:0]
 	for first := true; ; first = false {
 		k, ok := d.member(first)
 		if !ok {
 			break
 		}
-		e := tagEntry{key: string(k)}
+		var e tagEntry
+		e.key.start, text = len(text), append(text, k...)
+		e.key.end = len(text)
 		switch c := d.ws(); {
 		case !d.nameValid:
 			e.problem = tagKeyEncoding
 			d.skipValue(at{level: p})
 		case c == '"':
 			v, valid, _ := d.str()
-			if valid {
-				e.value = string(v)
-			} else {
+			if !valid {
 				e.problem = tagValueEncoding
+				break
 			}
+			e.value.start, text = len(text), append(text, v...)
+			e.value.end = len(text)
 		case kindOf(c) == "":
 			d.syntax("a value (a string, number, object, list, true, false or null)")
 		default:
 			e.problem, e.found = tagValueType, c
-			d.skipValue(at{level: p, name: e.key, kind: atKey})
+			d.skipValue(at{level: p, name: string(text[e.key.start:e.key.end]), kind: atKey})
 		}
 		if d.out.fatal {
 			break
@@ -396,9 +401,10 @@ func (d *decoder) tags(a at) map[string]string {
 		fatal = append(fatal, d.out.list[len(d.out.list)-1])
 		d.out.list = d.out.list[:len(d.out.list)-1]
 	}
+	all := string(text)
 	tags := make(map[string]string, len(entries))
 	for i := range entries {
-		d.addTag(tags, p, &entries[i])
+		d.addTag(tags, p, all, &entries[i])
 	}
 	d.out.list = append(d.out.list, fatal...)
 	return tags
@@ -406,10 +412,13 @@ func (d *decoder) tags(a at) map[string]string {
 
 // tagEntry is a member of Tags as read, before it goes into the map.
 type tagEntry struct {
-	key, value string
+	key, value span       // in the text of all the entries
 	problem    tagProblem // 0 for none
 	found      byte       // the first byte of a value of the wrong type
 }
+
+// span is text[start:end].
+type span struct{ start, end int }
 
 type tagProblem uint8
 
@@ -419,24 +428,25 @@ const (
 	tagValueType                           // the value is not a string
 )
 
-// addTag puts e into tags, the map of the Tags object open at level p,
-// and reports what is wrong with it.
-func (d *decoder) addTag(tags map[string]string, p uint8, e *tagEntry) {
+// addTag puts e, whose key and value are in text, into tags, the map of
+// the Tags object open at level p, and reports what is wrong with it.
+func (d *decoder) addTag(tags map[string]string, p uint8, text string, e *tagEntry) {
+	key := text[e.key.start:e.key.end]
 	if e.problem == tagKeyEncoding {
-		d.report(rDocumentEncoding, d.pathOf(at{level: p}), "a tag key.").Value = cuerrors.StringValue(strings.ToValidUTF8(e.key, "\uFFFD"))
+		d.report(rDocumentEncoding, d.pathOf(at{level: p}), "a tag key (its invalid bytes are shown as U+FFFD).").Value = cuerrors.StringValue(strings.ToValidUTF8(key, "\uFFFD"))
 		return
 	}
-	if _, dup := tags[e.key]; dup {
-		d.report(rTagKeyDuplicate, d.pathOf(at{level: p}), "").Value = cuerrors.StringValue(e.key)
+	if _, dup := tags[key]; dup {
+		d.report(rTagKeyDuplicate, d.pathOf(at{level: p}), "the last value is used.").Value = cuerrors.StringValue(key)
 	}
-	value := at{level: p, name: e.key, kind: atKey}
+	value := at{level: p, name: key, kind: atKey}
 	switch e.problem {
 	case tagValueEncoding:
 		d.unreadable(rDocumentEncoding, value, "")
 	case tagValueType:
 		d.unreadable(rDocumentType, value, "expected a string, found "+kindOf(e.found)+".")
 	}
-	tags[e.key] = e.value
+	tags[key] = text[e.value.start:e.value.end]
 }
 
 // plain reads a string member whose type has no pointer: null is "".

@@ -31,7 +31,7 @@ type decoder struct {
 	// frames[l] is where the object or list open at level l sits; level
 	// 0 is the document. The request is four levels deep.
 	frames [4]at
-	out   decoded
+	out    decoded
 }
 
 // ws skips white space and returns the byte at the new position, or 0 at

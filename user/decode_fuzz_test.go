@@ -1,0 +1,108 @@
+package user
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// decFuzzSeeds are documents written for the fuzzer besides the test
+// tables and the examples.
+var decFuzzSeeds = []string{
+	`{}`,
+	`{"Username":"agent1","SecurityProfileIds":["a","b"],"Tags":{"k":"v"}}`,
+	`{"PhoneConfig":{"PhoneType":"DESK_PHONE","AutoAccept":false,"AfterContactWorkTimeLimit":0,"DeskPhoneNumber":"+15555551212","PersistentConnection":true}}`,
+	`{"AfterContactWorkConfigs":[{"Channel":"VOICE","AfterContactWorkConfig":{"AfterContactWorkTimeLimit":60},"AgentFirstCallbackAfterContactWorkConfig":{}}]}`,
+	`{"PhoneNumberConfigs":[{"Channel":"VOICE","PhoneType":"SOFT_PHONE","PhoneNumber":"+1555"}],"PersistentConnectionConfigs":[{"Channel":"VOICE","PersistentConnection":true}],"VoiceEnhancementConfigs":[{"Channel":"VOICE","VoiceEnhancementMode":"NONE"}]}`,
+	`{"Username":"\ud83d\ude00\u00e9\n","Tags":{"\u0061":"\ud800"}}`,
+	`{"IdentityInfo":{"FirstName":"Mary","LastName":"Major","Email":"m@example.com","SecondaryEmail":null,"Mobile":"+15555551212"}}`,
+	`{"AutoAcceptConfigs":[null,1,{"Channel":"CHAT","AutoAccept":true,"AgentFirstCallbackAutoAccept":false}]}`,
+	`{"x":[{"y":[1,-2.5e-3,true,false,null,"s"]}]}`,
+	`{"PhoneConfig":{"AfterContactWorkTimeLimit":-99999999999999999999}}`,
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range decFuzzSeeds {
+		f.Add([]byte(s))
+	}
+	for _, cases := range [][]decCase{decSyntaxCases, decMemberCases, decTypeCases, decTagCases, decEncodingCases} {
+		for _, tc := range cases {
+			if len(tc.doc) < 10_000 {
+				f.Add([]byte(tc.doc))
+			}
+		}
+	}
+	for _, pattern := range []string{"../examples/*.json", "../examples/*/*.json", "../examples/*/*.jsonl"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			if strings.HasSuffix(file, ".jsonl") {
+				for line := range bytes.Lines(data) {
+					f.Add(line)
+				}
+				continue
+			}
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := decode(data)
+		decCheckViolations(t, d.list)
+		for i := range d.list {
+			if v := &d.list[i]; decSensitive(v.Field.String()) && !v.Value.IsZero() {
+				t.Errorf("violation %d at sensitive %s carries a value", i, v.Field)
+			}
+		}
+		if !d.fatal && d.input == nil {
+			t.Fatal("input is nil without a fatal error")
+		}
+		if again := decode(data); !cmp.Equal(d, again, decodedComparer) {
+			t.Fatalf("a second decode differs: %v / %v", d.list, again.list)
+		}
+		if len(d.list) > 0 {
+			return
+		}
+		if len(d.skip) > 0 {
+			t.Fatalf("paths skipped without a violation: %v", decPaths(d.skip))
+		}
+		// A document read without violations is what encoding/json reads
+		// (unless it fails on an integer beyond int64, which decode clamps).
+		var viaJSON CreateUserInput
+		if err := json.Unmarshal(data, &viaJSON); err == nil {
+			if diff := cmp.Diff(&viaJSON, d.input); diff != "" {
+				t.Errorf("decode differs from encoding/json (-json +decode):\n%s", diff)
+			}
+		}
+		// Its encoding reads back to the same request; json.Marshal leaves
+		// out empty lists and maps, so those count as absent.
+		out, err := json.Marshal(d.input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := decode(out)
+		if len(back.list) > 0 {
+			t.Fatalf("re-encoded document has violations: %v\n%s", back.list, out)
+		}
+		if diff := cmp.Diff(d.input, back.input, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("round trip through json.Marshal differs (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// decSensitive reports whether the wire path field is, or is under, a
+// member whose value must never be shown.
+func decSensitive(field string) bool {
+	if field == "Password" || strings.HasPrefix(field, "IdentityInfo") || field == "PhoneConfig.DeskPhoneNumber" {
+		return true
+	}
+	return strings.HasPrefix(field, "PhoneNumberConfigs[") && strings.HasSuffix(field, "].PhoneNumber")
+}
