@@ -176,7 +176,11 @@ func timeLimitToSDK(v int64, at cuerrors.Path, zero, overflow lossyIndex, lost *
 // zero value (PhoneConfig.AutoAccept false, an AfterContactWorkTimeLimit of
 // 0, an empty PhoneType), and AutoAcceptConfigs[i].AutoAccept, which the
 // SDK always sends, is always present. Checking FromSDK(in) therefore
-// checks what the service would receive. The result shares no memory with
+// checks what the service would receive. Two things the library's types
+// hold differently: a pointer to "" in InstanceId, Username or
+// RoutingProfileId becomes "", which the library treats as absent (both are
+// a required error), and a non-nil empty list or map, which the SDK sends
+// as [] or {}, stays empty and non-nil. The result shares no memory with
 // in. A nil in gives nil.
 func FromSDK(in *connect.CreateUserInput) *user.CreateUserInput {
 	if in == nil {

@@ -85,7 +85,9 @@ func FallbackToUnknown() Option {
 // The check is a middleware with ID [PreflightID] at the front of the
 // Initialize step, ahead of the SDK's own validation of required members;
 // operations other than CreateUser are left alone. Giving the option twice
-// keeps the last.
+// keeps the last. Given to a single call (client.CreateUser(ctx, in,
+// awsconnect.WithPreflight(...))) it checks that call only, and
+// [IdentityFromInstance] then reads the type anew for each call.
 func WithPreflight(opts ...Option) func(*connect.Options) {
 	var s settings
 	for _, o := range opts {

@@ -355,3 +355,22 @@ func TestPreflightWithoutOption(t *testing.T) {
 		t.Error("a report without WithPreflight")
 	}
 }
+
+// TestPreflightPerCall: given to one call, the option checks that call and
+// reads the identity type for it, through the same endpoint.
+func TestPreflightPerCall(t *testing.T) {
+	f := newFakeConnect(t, map[string]string{"inst-1": "CONNECT_MANAGED"})
+	client := f.client()
+	for i := 1; i <= 2; i++ {
+		out, err := client.CreateUser(context.Background(), sdkInput(t, validConnectManaged("inst-1")), WithPreflight(IdentityFromInstance()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, _ := ReportOf(out.ResultMetadata); r == nil || r.Identity != identity.ConnectManaged {
+			t.Errorf("call %d: report %+v; want CONNECT_MANAGED", i, r)
+		}
+		if n := f.describeCount("inst-1"); n != i {
+			t.Errorf("call %d: %d DescribeInstance requests; want %d", i, n, i)
+		}
+	}
+}
