@@ -3,6 +3,7 @@ package user
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -645,5 +646,33 @@ func TestDecodeAllocations(t *testing.T) {
 	doc := []byte(`{"AutoAcceptConfigs":[],"Tags":null,"PhoneNumberConfigs":null}`)
 	if n := testing.AllocsPerRun(100, func() { decode(doc) }); n > 1 {
 		t.Errorf("decode allocates %v times, want 1", n)
+	}
+}
+
+func TestHasSpecialByte(t *testing.T) {
+	special := func(w uint64) bool {
+		for range 8 {
+			if !plainByte[byte(w)] {
+				return true
+			}
+			w >>= 8
+		}
+		return false
+	}
+	fill := uint64(lowBits * 'a')
+	for b := range 256 {
+		for pos := range 8 {
+			w := fill&^(0xFF<<(8*pos)) | uint64(b)<<(8*pos)
+			if got, want := hasSpecialByte(w), special(w); got != want {
+				t.Fatalf("hasSpecialByte(%#x) = %v, want %v", w, got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100_000 {
+		w := r.Uint64()
+		if got, want := hasSpecialByte(w), special(w); got != want {
+			t.Fatalf("hasSpecialByte(%#x) = %v, want %v", w, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package user
 
 import (
+	"encoding/binary"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -90,6 +91,21 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// hasSpecialByte reports whether one of the eight bytes of w is a quote, a
+// backslash or a control character (the classic bit tricks: a byte below
+// n, a byte equal to c).
+func hasSpecialByte(w uint64) bool {
+	below := (w - lowBits*0x20) &^ w
+	quote := w ^ lowBits*'"'
+	backslash := w ^ lowBits*'\\'
+	return (below|(quote-lowBits)&^quote|(backslash-lowBits)&^backslash)&highBits != 0
+}
+
 // str reads the string whose opening quote is at d.pos. It returns its
 // contents, unescaped: a slice of the document when the string holds no
 // escape, else d.buf, which the next string overwrites. valid is false
@@ -99,6 +115,18 @@ func (d *decoder) str() (s []byte, valid, ok bool) {
 	start := d.pos + 1
 	var high byte // the OR of every byte: >= 0x80 when one is not ASCII
 	i := start
+	// Eight bytes at a time while none of them needs a look.
+	var words uint64
+	for ; i+8 <= len(data); i += 8 {
+		w := binary.LittleEndian.Uint64(data[i:])
+		if hasSpecialByte(w) {
+			break
+		}
+		words |= w
+	}
+	if words&highBits != 0 {
+		high = 0x80
+	}
 	for i < len(data) {
 		c := data[i]
 		if plainByte[c] {
