@@ -3,7 +3,6 @@ package awsconnect
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/aws/smithy-go/encoding/httpbinding"
@@ -50,11 +49,8 @@ func TestWireEquality(t *testing.T) {
 			if want := "/users/" + httpbinding.EscapePath(x.InstanceId, true); got.RequestURI != want {
 				return "escaped path " + got.RequestURI + ", want " + want
 			}
-			// RequestPath escapes as url.PathEscape does: the same bytes
-			// as the SDK unless the ID holds one of $ & + : = @, which
-			// the SDK escapes and url.PathEscape leaves alone.
-			same := x.RequestPath() == got.RequestURI
-			if same == strings.ContainsAny(x.InstanceId, "$&+:=@") {
+			// RequestPath escapes byte for byte as the SDK does.
+			if x.RequestPath() != got.RequestURI {
 				return "RequestPath " + x.RequestPath() + " against the SDK's " + got.RequestURI
 			}
 			return ""
@@ -64,9 +60,8 @@ func TestWireEquality(t *testing.T) {
 	props.TestingRun(t)
 }
 
-// TestRequestPathARN records how the two escapings of an instance ARN
-// differ: both escape '/', only the SDK escapes ':'. Both decode to the
-// same path.
+// TestRequestPathARN checks that an instance ARN is escaped as the SDK
+// escapes it, ':' and '/' included.
 func TestRequestPathARN(t *testing.T) {
 	const arn = "arn:aws:connect:us-east-1:123456789012:instance/aaaa-bbbb"
 	f := newFakeConnect(t, nil)
@@ -76,12 +71,11 @@ func TestRequestPathARN(t *testing.T) {
 	}
 	got := f.lastCreate()
 	const sdkPath = "/users/arn%3Aaws%3Aconnect%3Aus-east-1%3A123456789012%3Ainstance%2Faaaa-bbbb"
-	const libraryPath = "/users/arn:aws:connect:us-east-1:123456789012:instance%2Faaaa-bbbb"
 	if got.RequestURI != sdkPath {
 		t.Errorf("the SDK sent %s, want %s", got.RequestURI, sdkPath)
 	}
-	if in.RequestPath() != libraryPath {
-		t.Errorf("RequestPath() = %s, want %s", in.RequestPath(), libraryPath)
+	if in.RequestPath() != sdkPath {
+		t.Errorf("RequestPath() = %s, want %s", in.RequestPath(), sdkPath)
 	}
 	if got.Path != "/users/"+arn {
 		t.Errorf("decoded path %s, want /users/%s", got.Path, arn)

@@ -2,7 +2,7 @@ package user
 
 import (
 	"encoding/json"
-	"net/url"
+	"strings"
 
 	"github.com/connectkit/createuser/channel"
 	"github.com/connectkit/createuser/identity"
@@ -82,9 +82,28 @@ func (in *CreateUserInput) Body() ([]byte, error) {
 }
 
 // RequestPath returns the HTTP path of the request, /users/{InstanceId},
-// with InstanceId percent-escaped ("/" included).
+// with every byte of InstanceId but A-Z a-z 0-9 - . _ ~ percent-escaped
+// ("/" and ":" of an instance ARN included), byte for byte as
+// aws-sdk-go-v2 escapes it.
 func (in *CreateUserInput) RequestPath() string {
-	return "/users/" + url.PathEscape(in.InstanceId)
+	return "/users/" + escapePathSegment(in.InstanceId)
+}
+
+func escapePathSegment(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&0xF])
+	}
+	return b.String()
 }
 
 // Method is the HTTP method of CreateUser.
