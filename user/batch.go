@@ -1,6 +1,7 @@
 package user
 
 import (
+	"hash/maphash"
 	"strconv"
 	"strings"
 
@@ -31,24 +32,45 @@ func (o Origin) String() string {
 // exactly and an instance ARN counts as the instance ID it ends with.
 //
 // A Batch keeps only the (instance, username) pairs it has seen and where
-// each was first seen, never the requests. The zero Batch is ready to use.
+// each was first seen, never the requests: about 60 bytes a user, in
+// memory without pointers, so that a run over millions of documents costs
+// the garbage collector nothing to scan. The zero Batch is ready to use.
 // A Batch is not safe for concurrent use: add the requests in the order in
 // which they should count, usually the order of the input.
 type Batch struct {
-	// users maps an instance ID to the usernames seen in it.
-	users map[string]map[string]firstSeen
-	// sources holds the distinct Origin.Source values, so that an entry
-	// costs an index rather than a string.
-	sources  []string
-	sourceAt map[string]int
-	n        int
+	seed maphash.Seed
+	// index maps the hash of (instance, username) to 1 + the index of the
+	// last entry with that hash; entries with the same hash are chained.
+	index   map[uint64]uint32
+	entries [][]batchEntry // in chunks of entryChunk, never moved
+	names   [][]byte       // the usernames, back to back, in chunks of nameChunk
+	// The distinct instance IDs and sources, so that an entry holds
+	// indexes rather than strings.
+	instances  []string
+	instanceAt map[string]uint32
+	sources    []string
+	sourceAt   map[string]uint32
+	n          int
 }
 
-// firstSeen is where a username was first seen: sources[src], line.
-type firstSeen struct {
-	line int
-	src  int
+// batchEntry is one user: its username (names[chunk][off:off+size]), its
+// instance, the next entry with the same hash, and where it was first
+// seen (sources[src], line).
+type batchEntry struct {
+	chunk, off, size uint32
+	instance         uint32
+	next             uint32 // 1 + index, 0 for none
+	src              uint32
+	line             int64
 }
+
+const (
+	entryChunk = 1 << 13
+	nameChunk  = 1 << 20
+	// maxBatch bounds the number of users a Batch remembers (entries are
+	// numbered with uint32); past it, Add reports nothing more.
+	maxBatch = 1<<32 - 2
+)
 
 // NewBatch returns an empty Batch.
 func NewBatch() *Batch { return &Batch{} }
@@ -73,40 +95,73 @@ func (b *Batch) Add(in *CreateUserInput, at Origin) (cuerrors.Violation, bool) {
 	if in == nil || in.Username == "" || in.InstanceId == "" {
 		return cuerrors.Violation{}, false
 	}
-	instance := pattern.ARNID(in.InstanceId)
-	names, ok := b.users[instance]
-	if !ok {
-		if b.users == nil {
-			b.users = make(map[string]map[string]firstSeen)
+	if b.index == nil {
+		b.seed = maphash.MakeSeed()
+		b.index = make(map[uint64]uint32)
+	}
+	instance := intern(&b.instances, &b.instanceAt, pattern.ARNID(in.InstanceId))
+	h := maphash.String(b.seed, in.Username) ^ (uint64(instance)+1)*0x9e3779b97f4a7c15
+	head := b.index[h]
+	for i := head; i != 0; {
+		e := b.entry(i - 1)
+		if e.instance == instance && string(b.names[e.chunk][e.off:e.off+e.size]) == in.Username {
+			return b.duplicate(in.Username, Origin{Source: b.sources[e.src], Line: int(e.line)}), true
 		}
-		names = make(map[string]firstSeen)
-		// The strings may share memory with a larger document: keep
-		// copies, so that the batch holds nothing but the names.
-		b.users[strings.Clone(instance)] = names
+		i = e.next
 	}
-	if first, dup := names[in.Username]; dup {
-		return b.duplicate(in.Username, Origin{Source: b.sources[first.src], Line: first.line}), true
+	if b.n >= maxBatch {
+		return cuerrors.Violation{}, false
 	}
-	names[strings.Clone(in.Username)] = firstSeen{line: at.Line, src: b.source(at.Source)}
+	chunk, off := b.store(in.Username)
+	if b.n%entryChunk == 0 {
+		b.entries = append(b.entries, make([]batchEntry, 0, entryChunk))
+	}
+	last := &b.entries[len(b.entries)-1]
+	*last = append(*last, batchEntry{
+		chunk: chunk, off: off, size: uint32(len(in.Username)),
+		instance: instance, next: head,
+		src: intern(&b.sources, &b.sourceAt, at.Source), line: int64(at.Line),
+	})
 	b.n++
+	b.index[h] = uint32(b.n)
 	return cuerrors.Violation{}, false
 }
 
-// source returns the index of s in b.sources, adding it when it is new.
-// Documents arrive source by source, so the last one is the usual answer.
-func (b *Batch) source(s string) int {
-	if n := len(b.sources); n > 0 && b.sources[n-1] == s {
-		return n - 1
+func (b *Batch) entry(i uint32) *batchEntry {
+	return &b.entries[i/entryChunk][i%entryChunk]
+}
+
+// store copies s to the name chunks and returns where it is.
+func (b *Batch) store(s string) (chunk, off uint32) {
+	n := len(b.names)
+	if n == 0 || cap(b.names[n-1])-len(b.names[n-1]) < len(s) {
+		b.names = append(b.names, make([]byte, 0, max(nameChunk, len(s))))
+		n++
 	}
-	if i, ok := b.sourceAt[s]; ok {
+	c := &b.names[n-1]
+	off = uint32(len(*c))
+	*c = append(*c, s...)
+	return uint32(n - 1), off
+}
+
+// intern returns the index of s in *list, adding a copy of s when it is
+// new (s may share memory with a larger document). Documents come source
+// by source and mostly for one instance, so the last one is the usual
+// answer.
+func intern(list *[]string, at *map[string]uint32, s string) uint32 {
+	if n := len(*list); n > 0 && (*list)[n-1] == s {
+		return uint32(n - 1)
+	}
+	if i, ok := (*at)[s]; ok {
 		return i
 	}
-	if b.sourceAt == nil {
-		b.sourceAt = make(map[string]int)
+	if *at == nil {
+		*at = make(map[string]uint32)
 	}
-	b.sourceAt[s] = len(b.sources)
-	b.sources = append(b.sources, s)
-	return len(b.sources) - 1
+	s = strings.Clone(s)
+	(*at)[s] = uint32(len(*list))
+	*list = append(*list, s)
+	return uint32(len(*list) - 1)
 }
 
 // duplicate returns the violation for a second request for username, the

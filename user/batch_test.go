@@ -165,19 +165,34 @@ func TestDocumentTooLarge(t *testing.T) {
 	}
 }
 
+// BenchmarkBatchAdd measures Add for new users (the usual case) and for
+// duplicates (a violation is built).
 func BenchmarkBatchAdd(b *testing.B) {
-	ins := make([]*CreateUserInput, 1024)
+	ins := make([]*CreateUserInput, 1<<16)
 	for i := range ins {
 		ins[i] = minimalRequest()
 		ins[i].Username = "agent" + strconv.Itoa(i)
 	}
-	var batch Batch
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		batch.Add(ins[i%len(ins)], Origin{Source: "users.jsonl", Line: i + 1})
-		i++
-	}
+	b.Run("new", func(b *testing.B) {
+		var batch Batch
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			if i%len(ins) == 0 {
+				batch = Batch{}
+			}
+			batch.Add(ins[i%len(ins)], Origin{Source: "users.jsonl", Line: i + 1})
+			i++
+		}
+	})
+	b.Run("duplicate", func(b *testing.B) {
+		var batch Batch
+		batch.Add(ins[0], Origin{Source: "users.jsonl", Line: 1})
+		b.ReportAllocs()
+		for b.Loop() {
+			batch.Add(ins[0], Origin{Source: "users.jsonl", Line: 2})
+		}
+	})
 }
 
 func ExampleBatch() {
