@@ -100,7 +100,7 @@ func (b *Batch) Add(in *CreateUserInput, at Origin) (cuerrors.Violation, bool) {
 		b.index = make(map[uint64]uint32)
 	}
 	instance := intern(&b.instances, &b.instanceAt, pattern.ARNID(in.InstanceId))
-	h := maphash.String(b.seed, in.Username) ^ (uint64(instance)+1)*0x9e3779b97f4a7c15
+	h := batchHash(b.seed, instance, in.Username)
 	head := b.index[h]
 	for i := head; i != 0; {
 		e := b.entry(i - 1)
@@ -125,6 +125,12 @@ func (b *Batch) Add(in *CreateUserInput, at Origin) (cuerrors.Violation, bool) {
 	b.n++
 	b.index[h] = uint32(b.n)
 	return cuerrors.Violation{}, false
+}
+
+// batchHash hashes an (instance, username) pair; a variable so that the
+// tests can make every pair collide.
+var batchHash = func(seed maphash.Seed, instance uint32, username string) uint64 {
+	return maphash.String(seed, username) ^ (uint64(instance)+1)*0x9e3779b97f4a7c15
 }
 
 func (b *Batch) entry(i uint32) *batchEntry {

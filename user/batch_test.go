@@ -2,6 +2,7 @@ package user
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strconv"
 	"testing"
 
@@ -121,6 +122,16 @@ func TestBatchAdd(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBatchHashCollisions runs TestBatchAdd with a hash under which every
+// pair collides, so that only the chains tell users apart.
+func TestBatchHashCollisions(t *testing.T) {
+	saved := batchHash
+	batchHash = func(maphash.Seed, uint32, string) uint64 { return 42 }
+	t.Cleanup(func() { batchHash = saved })
+	TestBatchAdd(t)
+	TestBatchManySources(t)
 }
 
 // TestBatchKeepsCopies checks that the batch does not hold on to the
