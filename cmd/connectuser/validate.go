@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
@@ -34,11 +35,16 @@ the same InstanceId is a duplicate error at Username; its related path is
 "SOURCE:LINE#Username" (or "SOURCE#Username" for a .json file), naming the
 first.
 
+Input is streamed: documents are validated on every CPU and reported in
+input order, and memory stays within a few documents per CPU plus about 80
+bytes per distinct username, however many documents there are.
+
 Flags:
   --identity-management TYPE
         The identity management type of the instance: CONNECT_MANAGED, SAML
-        or EXISTING_DIRECTORY. Without it, a rule that depends on the type
-        reports only what every type would, with the mildest severity.
+        or EXISTING_DIRECTORY. Without it (or with UNKNOWN), a rule that
+        depends on the type reports only what every type would, with the
+        mildest severity.
           connectuser validate --identity-management SAML saml-users.jsonl
   --format text|json
         text (the default) is for a person: documents with violations, one
@@ -130,6 +136,9 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		return usageError(stderr, "validate", err)
+	}
+	if stdin == nil {
+		stdin = strings.NewReader("")
 	}
 	t := validate(opts, paths, stdin, stdout, stderr)
 	switch {
