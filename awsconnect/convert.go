@@ -21,9 +21,10 @@ import (
 // is exact. ToSDK does not check the rule catalog: use [user.Validate], or
 // [WithPreflight] on the client.
 //
-// Empty strings in InstanceId, Username and RoutingProfileId, and empty
-// lists and maps, become nil, as [user.CreateUserInput.Body] leaves them
-// out. The result shares no memory with in. A nil in gives nil, nil.
+// Empty strings in InstanceId, Username and RoutingProfileId become nil, as
+// [user.CreateUserInput.Body] leaves them out; an empty list or map stays
+// empty and non-nil, so the SDK sends [] or {} as Body does. The result
+// shares no memory with in. A nil in gives nil, nil.
 func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 	if in == nil {
 		return nil, nil
@@ -36,11 +37,11 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 		IdentityInfo:       identityToSDK(in.IdentityInfo),
 		PhoneConfig:        phoneConfigToSDK(in.PhoneConfig, &lost),
 		DirectoryUserId:    clonePtr(in.DirectoryUserId),
-		SecurityProfileIds: cloneNonEmpty(in.SecurityProfileIds),
+		SecurityProfileIds: slices.Clone(in.SecurityProfileIds),
 		RoutingProfileId:   nonEmpty(in.RoutingProfileId),
 		HierarchyGroupId:   clonePtr(in.HierarchyGroupId),
 	}
-	if len(in.AutoAcceptConfigs) > 0 {
+	if in.AutoAcceptConfigs != nil {
 		at := cuerrors.NewPath("AutoAcceptConfigs")
 		out.AutoAcceptConfigs = make([]types.AutoAcceptConfig, len(in.AutoAcceptConfigs))
 		for i, c := range in.AutoAcceptConfigs {
@@ -54,7 +55,7 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 			}
 		}
 	}
-	if len(in.AfterContactWorkConfigs) > 0 {
+	if in.AfterContactWorkConfigs != nil {
 		at := cuerrors.NewPath("AfterContactWorkConfigs")
 		out.AfterContactWorkConfigs = make([]types.AfterContactWorkConfigPerChannel, len(in.AfterContactWorkConfigs))
 		for i, c := range in.AfterContactWorkConfigs {
@@ -64,7 +65,7 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 			o.AgentFirstCallbackAfterContactWorkConfig = afterContactWorkToSDK(c.AgentFirstCallbackAfterContactWorkConfig, at.Index(i).Child("AgentFirstCallbackAfterContactWorkConfig"), &lost)
 		}
 	}
-	if len(in.PhoneNumberConfigs) > 0 {
+	if in.PhoneNumberConfigs != nil {
 		out.PhoneNumberConfigs = make([]types.PhoneNumberConfig, len(in.PhoneNumberConfigs))
 		for i, c := range in.PhoneNumberConfigs {
 			out.PhoneNumberConfigs[i] = types.PhoneNumberConfig{
@@ -74,7 +75,7 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 			}
 		}
 	}
-	if len(in.PersistentConnectionConfigs) > 0 {
+	if in.PersistentConnectionConfigs != nil {
 		out.PersistentConnectionConfigs = make([]types.PersistentConnectionConfig, len(in.PersistentConnectionConfigs))
 		for i, c := range in.PersistentConnectionConfigs {
 			out.PersistentConnectionConfigs[i] = types.PersistentConnectionConfig{
@@ -83,7 +84,7 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 			}
 		}
 	}
-	if len(in.VoiceEnhancementConfigs) > 0 {
+	if in.VoiceEnhancementConfigs != nil {
 		out.VoiceEnhancementConfigs = make([]types.VoiceEnhancementConfig, len(in.VoiceEnhancementConfigs))
 		for i, c := range in.VoiceEnhancementConfigs {
 			out.VoiceEnhancementConfigs[i] = types.VoiceEnhancementConfig{
@@ -92,7 +93,7 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 			}
 		}
 	}
-	if len(in.Tags) > 0 {
+	if in.Tags != nil {
 		out.Tags = maps.Clone(in.Tags)
 	}
 	return out, lost
@@ -313,14 +314,6 @@ func clonePtr[T any](p *T) *T {
 		return nil
 	}
 	return new(*p)
-}
-
-// cloneNonEmpty copies s, or returns nil for an empty s.
-func cloneNonEmpty(s []string) []string {
-	if len(s) == 0 {
-		return nil
-	}
-	return slices.Clone(s)
 }
 
 func reveal(s *identity.Secret) *string {

@@ -16,7 +16,9 @@ import (
 //
 // Optional scalars are pointers, so absent and zero differ:
 // PhoneConfig.AutoAccept = new(false) is sent, nil is not. Since Go 1.26
-// new accepts a value: new("agent-1"), new(int64(0)).
+// new accepts a value: new("agent-1"), new(int64(0)). Likewise a nil list
+// or map is absent and an empty one is present: it is sent as [] or {}
+// (and breaks the rules that want at least one entry).
 type CreateUserInput struct {
 	// InstanceId is the instance's identifier or ARN. It travels in the
 	// request path, not the body.
@@ -34,23 +36,23 @@ type CreateUserInput struct {
 	// DirectoryUserId is the user's identifier in an existing directory.
 	DirectoryUserId *string `json:"DirectoryUserId,omitempty"`
 	// SecurityProfileIds are 1 to 10 security profile identifiers.
-	SecurityProfileIds []string `json:"SecurityProfileIds,omitempty"`
+	SecurityProfileIds []string `json:"SecurityProfileIds,omitzero"`
 	// RoutingProfileId is the routing profile's identifier.
 	RoutingProfileId string `json:"RoutingProfileId,omitempty"`
 	// HierarchyGroupId is the agent hierarchy group's identifier.
 	HierarchyGroupId *string `json:"HierarchyGroupId,omitempty"`
 	// AutoAcceptConfigs sets auto-accept per channel.
-	AutoAcceptConfigs []channel.AutoAcceptConfig `json:"AutoAcceptConfigs,omitempty"`
+	AutoAcceptConfigs []channel.AutoAcceptConfig `json:"AutoAcceptConfigs,omitzero"`
 	// AfterContactWorkConfigs sets the after-contact work time per channel.
-	AfterContactWorkConfigs []channel.AfterContactWorkConfig `json:"AfterContactWorkConfigs,omitempty"`
+	AfterContactWorkConfigs []channel.AfterContactWorkConfig `json:"AfterContactWorkConfigs,omitzero"`
 	// PhoneNumberConfigs sets the phone type and number (VOICE only).
-	PhoneNumberConfigs []channel.PhoneNumberConfig `json:"PhoneNumberConfigs,omitempty"`
+	PhoneNumberConfigs []channel.PhoneNumberConfig `json:"PhoneNumberConfigs,omitzero"`
 	// PersistentConnectionConfigs sets persistent connection (VOICE only).
-	PersistentConnectionConfigs []channel.PersistentConnectionConfig `json:"PersistentConnectionConfigs,omitempty"`
+	PersistentConnectionConfigs []channel.PersistentConnectionConfig `json:"PersistentConnectionConfigs,omitzero"`
 	// VoiceEnhancementConfigs sets voice enhancement (VOICE only).
-	VoiceEnhancementConfigs []channel.VoiceEnhancementConfig `json:"VoiceEnhancementConfigs,omitempty"`
+	VoiceEnhancementConfigs []channel.VoiceEnhancementConfig `json:"VoiceEnhancementConfigs,omitzero"`
 	// Tags are 1 to 50 tags; JSON encodes them as an object.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 }
 
 // PhoneConfig is the PhoneConfig member: phone settings that apply to
