@@ -12,6 +12,12 @@ const Redacted = "[REDACTED]"
 // address, a phone number). Every way of printing it — String, every fmt
 // verb, GoString, and slog — shows [Redacted]; only its JSON encoding, the
 // request's wire form, carries the value. Call Reveal to read it.
+//
+// Because encoding/json is the wire form, anything that encodes a Secret
+// with encoding/json records the value: slog's JSONHandler does so for a
+// container that holds secrets (a slice of PhoneNumberConfig, a map, an
+// []any). Log the request, its IdentityInfo or PhoneConfig themselves:
+// they implement slog.LogValuer and record [Redacted].
 type Secret string
 
 // Reveal returns the value itself.
