@@ -1,6 +1,9 @@
 package errors
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 type valueKind uint8
 
@@ -13,15 +16,42 @@ const (
 
 // Value is the offending value of a violation, kept only for members that
 // are not sensitive. The zero Value means "no value" and is left out of
-// JSON; a Value never allocates.
+// JSON.
+//
+// A string longer than [MaxValueBytes] bytes is cut: the Value holds its
+// first bytes (at most MaxValueBytes, ending on a character boundary)
+// followed by "…" (U+2026), and [Value.Truncated] reports it. So a report
+// never echoes a 10 MB member back, and a violation never keeps a large
+// input alive. Otherwise a Value never allocates.
 type Value struct {
 	kind valueKind
 	s    string
-	n    int64
+	n    int64 // the number, the boolean, or 1 for a cut string
 }
 
-// StringValue returns a Value holding s.
-func StringValue(s string) Value { return Value{kind: valueString, s: s} }
+// MaxValueBytes is the longest string a [Value] holds as it is; a longer
+// one is cut (see [Value]). It is four times the longest length limit of
+// the rule catalog (a tag value may have 256 characters, a character up
+// to four bytes), so a value that breaks a limit by a little is shown
+// whole, and only one far past every limit is cut.
+const MaxValueBytes = 1024
+
+// StringValue returns a Value holding s, cut as [Value] says when s is
+// longer than [MaxValueBytes] bytes.
+func StringValue(s string) Value {
+	if len(s) <= MaxValueBytes {
+		return Value{kind: valueString, s: s}
+	}
+	i := MaxValueBytes
+	for j := 0; j < utf8.UTFMax && i > 0 && !utf8.RuneStart(s[i]); j++ {
+		i-- // back to the start of the character that crosses the limit
+	}
+	return Value{kind: valueString, s: s[:i] + "…", n: 1}
+}
+
+// Truncated reports whether v holds a string cut because it was longer
+// than [MaxValueBytes] bytes.
+func (v Value) Truncated() bool { return v.kind == valueString && v.n == 1 }
 
 // IntValue returns a Value holding n.
 func IntValue(n int64) Value { return Value{kind: valueInt, n: n} }

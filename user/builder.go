@@ -247,5 +247,10 @@ func (b *Builder) Build(opts ...Option) (*CreateUserInput, cuerrors.List) {
 	if len(b.recorded) > 0 {
 		out = append(out, b.recorded...)
 	}
-	return in, NewValidator(opts...).check(in, nil, out)
+	v := NewValidator(opts...)
+	cut, n := cutInput(in)
+	if cut == in {
+		return in, v.check(in, nil, out)
+	}
+	return in, v.checkCut(cut, nil, append(out, limitViolations(n)...), n)
 }

@@ -43,6 +43,7 @@ const (
 	srcReading   = "JSON (RFC 8259) and the request shape"
 	srcSpec      = "createuser specification (decision recorded there)"
 	srcCLI       = "createuser specification, section 5 (one run of documents)"
+	srcLimits    = "createuser limits for hostile input (limits.go)"
 )
 
 // ruleIndex names a row of the catalog. The engine refers to rows by
@@ -127,6 +128,8 @@ const (
 	rDocumentDuplicate
 	rDocumentTooLarge
 	rDocumentTooDeep
+	rDocumentTooManyViolations
+	rLimitElements
 	rBatchUsernameDuplicate
 	ruleCount
 )
@@ -304,6 +307,12 @@ var catalog = [ruleCount]Rule{
 		Description: "The document is larger than the size limit.", Source: srcSpec},
 	rDocumentTooDeep: {ID: "document.depth", Field: "(member)", Code: cuerrors.CodeSyntax, Severity: errorLevel,
 		Description: "The value is nested deeper than the limit.", Source: srcSpec},
+	rDocumentTooManyViolations: {ID: "document.violations", Field: "", Code: cuerrors.CodeCount, Severity: errorLevel,
+		Description: "The document has more than 1000 reading violations; reading stopped there, and no other rule is checked.", Source: srcLimits},
+	rLimitElements: {ID: "limit.elements", Field: "SecurityProfileIds|*Configs|Tags", Code: cuerrors.CodeCount, Severity: errorLevel,
+		Description: "The list or Tags has more than 100 entries, far more than the service allows; only the first 100 are checked.", Source: srcLimits},
+
+	// A run of documents.
 	rBatchUsernameDuplicate: {ID: "batch.username.duplicate", Field: "Username", Code: cuerrors.CodeDuplicate, Severity: errorLevel,
 		Description: "Another request in this run creates the same Username in the same instance; the service would reject the second.", Source: srcCLI},
 }

@@ -18,6 +18,9 @@ type decoded struct {
 	skip []cuerrors.Path
 	// fatal is set after a syntax error: no catalog rule is checked.
 	fatal bool
+	// lengths holds the real length of each list (and of Tags) that was
+	// longer than the rules check; input holds its first entries.
+	lengths lengths
 }
 
 // decode reads a request document: one JSON object with the request's
@@ -126,8 +129,20 @@ func (d *decoder) push(a at) uint8 {
 }
 
 // report appends the violation of row r at p; a non-empty detail is added
-// to the row's sentence.
+// to the row's sentence. Past MaxReadingViolations it reports
+// document.violations instead, once, and stops the reading (fatal); the
+// violation it returns then is a scratch one that goes nowhere.
 func (d *decoder) report(r ruleIndex, p cuerrors.Path, detail string) *cuerrors.Violation {
+	if d.capped {
+		d.scratch = cuerrors.Violation{}
+		return &d.scratch
+	}
+	if len(d.out.list) >= MaxReadingViolations {
+		d.capped, d.out.fatal = true, true
+		d.out.list = append(d.out.list, violation(rDocumentTooManyViolations, cuerrors.Path{}))
+		d.scratch = cuerrors.Violation{}
+		return &d.scratch
+	}
 	v := violation(r, p)
 	if detail != "" {
 		v.Message = strings.TrimSuffix(v.Message, ".") + ": " + detail
@@ -141,7 +156,16 @@ func (d *decoder) report(r ruleIndex, p cuerrors.Path, detail string) *cuerrors.
 func (d *decoder) unreadable(r ruleIndex, a at, detail string) {
 	p := d.pathOf(a)
 	d.report(r, p, detail)
-	d.out.skip = append(d.out.skip, p)
+	if !d.capped {
+		d.out.skip = append(d.out.skip, p)
+	}
+}
+
+// tooMany records that the limited member m, whose path is that of a,
+// had n entries, more than the rules check, and reports it.
+func (d *decoder) tooMany(m limited, a at, n int) {
+	d.out.lengths[m] = n
+	d.report(rLimitElements, d.pathOf(a), "").Value = cuerrors.IntValue(int64(n))
 }
 
 // wrongType skips the value at d.pos, whose JSON type is not the one

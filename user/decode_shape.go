@@ -55,15 +55,15 @@ func (d *decoder) readInput(in *CreateUserInput) {
 		case "HierarchyGroupId":
 			in.HierarchyGroupId = textPtr[string](d, d.once(&seen, 1<<8, child(0, "HierarchyGroupId")))
 		case "AutoAcceptConfigs":
-			in.AutoAcceptConfigs = readList[channel.AutoAcceptConfig](d, d.once(&seen, 1<<9, child(0, "AutoAcceptConfigs")))
+			in.AutoAcceptConfigs = readList[channel.AutoAcceptConfig](d, limitedAutoAccept, d.once(&seen, 1<<9, child(0, "AutoAcceptConfigs")))
 		case "AfterContactWorkConfigs":
-			in.AfterContactWorkConfigs = readList[channel.AfterContactWorkConfig](d, d.once(&seen, 1<<10, child(0, "AfterContactWorkConfigs")))
+			in.AfterContactWorkConfigs = readList[channel.AfterContactWorkConfig](d, limitedACW, d.once(&seen, 1<<10, child(0, "AfterContactWorkConfigs")))
 		case "PhoneNumberConfigs":
-			in.PhoneNumberConfigs = readList[channel.PhoneNumberConfig](d, d.once(&seen, 1<<11, child(0, "PhoneNumberConfigs")))
+			in.PhoneNumberConfigs = readList[channel.PhoneNumberConfig](d, limitedNumbers, d.once(&seen, 1<<11, child(0, "PhoneNumberConfigs")))
 		case "PersistentConnectionConfigs":
-			in.PersistentConnectionConfigs = readList[channel.PersistentConnectionConfig](d, d.once(&seen, 1<<12, child(0, "PersistentConnectionConfigs")))
+			in.PersistentConnectionConfigs = readList[channel.PersistentConnectionConfig](d, limitedPersistent, d.once(&seen, 1<<12, child(0, "PersistentConnectionConfigs")))
 		case "VoiceEnhancementConfigs":
-			in.VoiceEnhancementConfigs = readList[channel.VoiceEnhancementConfig](d, d.once(&seen, 1<<13, child(0, "VoiceEnhancementConfigs")))
+			in.VoiceEnhancementConfigs = readList[channel.VoiceEnhancementConfig](d, limitedVoice, d.once(&seen, 1<<13, child(0, "VoiceEnhancementConfigs")))
 		case "Tags":
 			in.Tags = d.tags(d.once(&seen, 1<<14, child(0, "Tags")))
 		default:
@@ -139,18 +139,30 @@ func (d *decoder) phoneConfig(a at) *PhoneConfig {
 // present. A null element is kept as "", which the engine reports as
 // required (null is empty, as for every member); an element of another
 // type is kept as "" and its path skipped, so later indexes stay right.
+// Elements past MaxCheckedElements are only scanned, and the list's length
+// is reported.
 func (d *decoder) securityProfileIds(a at) []string {
 	if !d.enter(a, '[') {
 		return nil
 	}
 	p := d.push(a)
+	d.out.lengths[limitedIDs] = 0 // a list given twice: the last one counts
 	var ids []string
-	for i := 0; d.element(i == 0); i++ {
+	n := 0
+	for ; d.element(n == 0); n++ {
+		elem := at{level: p, index: n, kind: atIndex}
+		if n >= MaxCheckedElements {
+			d.skipValue(elem) // past the limit: only its syntax is read
+			continue
+		}
 		if ids == nil {
 			ids = make([]string, 0, 4)
 		}
-		s, _ := d.text(at{level: p, index: i, kind: atIndex})
+		s, _ := d.text(elem)
 		ids = append(ids, string(s))
+	}
+	if n > MaxCheckedElements && !d.out.fatal {
+		d.tooMany(limitedIDs, a, n)
 	}
 	if ids == nil {
 		ids = []string{}
@@ -164,21 +176,28 @@ type channelConfig interface {
 		channel.PersistentConnectionConfig | channel.VoiceEnhancementConfig
 }
 
-// readList reads the channel-specific list at a; [] is present. A null
-// element is a required violation and an element that is not an object a
-// type violation; either is kept as a zero element, so that later indexes
-// stay right, and its path is skipped.
-func readList[T channelConfig](d *decoder, a at) []T {
+// readList reads the channel-specific list at a, limited member m; [] is
+// present. A null element is a required violation and an element that is
+// not an object a type violation; either is kept as a zero element, so
+// that later indexes stay right, and its path is skipped. Elements past
+// MaxCheckedElements are only scanned, and the list's length is reported.
+func readList[T channelConfig](d *decoder, m limited, a at) []T {
 	if !d.enter(a, '[') {
 		return nil
 	}
 	p := d.push(a)
+	d.out.lengths[m] = 0 // a list given twice: the last one counts
 	var list []T
-	for i := 0; d.element(i == 0); i++ {
+	i := 0
+	for ; d.element(i == 0); i++ {
 		c := d.ws()
 		if kindOf(c) == "" {
 			d.syntax("a value (a string, number, object, list, true, false or null)")
 			break
+		}
+		if i >= MaxCheckedElements {
+			d.skipValue(at{level: p, index: i, kind: atIndex}) // past the limit: only its syntax is read
+			continue
 		}
 		if list == nil {
 			list = make([]T, 0, len(channel.Channels()))
@@ -209,6 +228,9 @@ func readList[T channelConfig](d *decoder, a at) []T {
 		default:
 			d.wrongType(elem, "an object")
 		}
+	}
+	if i > MaxCheckedElements && !d.out.fatal {
+		d.tooMany(m, a, i)
 	}
 	if list == nil {
 		list = []T{}
@@ -355,6 +377,8 @@ func (d *decoder) voiceEnhancementConfig(e *channel.VoiceEnhancementConfig, p ui
 // The entries are gathered first, their keys and values copied into one
 // buffer that becomes one string, and put into a map of the right size at
 // the end; their violations are reported then, still in document order.
+// Members past MaxCheckedTags are only scanned, and their number (each
+// member counts, a repeated key too) is reported.
 func (d *decoder) tags(a at) map[string]string {
 	if !d.enter(a, '{') {
 		return nil
@@ -363,10 +387,19 @@ func (d *decoder) tags(a at) map[string]string {
 	var entryStack [64]tagEntry // the service allows 50 tags
 	var textStack [2048]byte    // and 50 keys and values fit here mostly
 	entries, text := entryStack[:0], textStack[:0]
+	d.out.lengths[limitedTags] = 0 // Tags given twice: the last one counts
+	members := 0
 	for first := true; ; first = false {
 		k, ok := d.member(first)
 		if !ok {
 			break
+		}
+		if members++; members > MaxCheckedTags {
+			d.skipValue(at{level: p}) // past the limit: only its syntax is read
+			if d.out.fatal {
+				break
+			}
+			continue
 		}
 		var e tagEntry
 		e.key.start, text = len(text), append(text, k...)
@@ -405,6 +438,9 @@ func (d *decoder) tags(a at) map[string]string {
 	tags := make(map[string]string, len(entries))
 	for i := range entries {
 		d.addTag(tags, p, all, &entries[i])
+	}
+	if members > MaxCheckedTags && !d.out.fatal {
+		d.tooMany(limitedTags, a, members)
 	}
 	d.out.list = append(d.out.list, fatal...)
 	return tags

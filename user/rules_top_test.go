@@ -216,6 +216,11 @@ var idsCases = []ruleCase{
 	{name: "SecurityProfileIds of 11 is too many", mutate: setProfiles(ids(11)...),
 		want:   everyType(ve("SecurityProfileIds", cuerrors.CodeCount)),
 		detail: []ruleDetail{{field: "SecurityProfileIds", code: cuerrors.CodeCount, value: int64(11)}}},
+	// Past MaxCheckedElements only the first ids are checked (limits.go):
+	// the limit rule and the count rule both give the real length.
+	{name: "SecurityProfileIds of 101 are checked on the first 100", mutate: setProfiles(append(ids(100), "")...),
+		want:   everyType(ve("SecurityProfileIds", cuerrors.CodeCount), ve("SecurityProfileIds", cuerrors.CodeCount)),
+		detail: []ruleDetail{{field: "SecurityProfileIds", code: cuerrors.CodeCount, value: int64(101)}}},
 	{name: "SecurityProfileIds empty element is required", mutate: setProfiles(exampleProfileID, ""),
 		want: everyType(ve("SecurityProfileIds[1]", cuerrors.CodeRequired))},
 	{name: "SecurityProfileIds two empty elements are no duplicate", mutate: setProfiles("", ""),

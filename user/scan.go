@@ -33,6 +33,10 @@ type decoder struct {
 	// 0 is the document. The request is four levels deep.
 	frames [4]at
 	out    decoded
+	// capped is set once MaxReadingViolations were reported; scratch
+	// takes what report would have appended after that.
+	capped  bool
+	scratch cuerrors.Violation
 }
 
 // ws skips white space and returns the byte at the new position, or 0 at

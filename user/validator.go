@@ -12,6 +12,7 @@ import (
 type Validator struct {
 	identity identity.Type
 	modes    modeSet
+	maxSize  int64 // 0: DefaultMaxDocumentSize; < 0: none
 }
 
 // Option configures a [Validator].
@@ -51,12 +52,19 @@ func (v *Validator) IdentityManagement() identity.Type {
 // Validate checks in against every rule of the catalog and returns every
 // violation, in a deterministic order; nil when there is none. A valid
 // request costs no allocation. A nil in is reported as a document with
-// every required member missing.
+// every required member missing. Of a list longer than
+// [MaxCheckedElements] and of Tags with more than [MaxCheckedTags] entries
+// only the first entries are checked (see [MaxCheckedElements]); in is
+// never changed.
 func (v *Validator) Validate(in *CreateUserInput) cuerrors.List {
 	if in == nil {
 		in = &CreateUserInput{}
 	}
-	return v.check(in, nil, nil)
+	cut, n := cutInput(in)
+	if cut == in {
+		return v.check(in, nil, nil)
+	}
+	return v.checkCut(cut, nil, limitViolations(n), n)
 }
 
 // ValidateDocument reads a request document (the request as JSON, with
@@ -65,13 +73,19 @@ func (v *Validator) Validate(in *CreateUserInput) cuerrors.List {
 // rule on what could be read. A member that could not be read takes part
 // in no other rule. After a syntax error nothing else is checked, since the
 // rest of the document cannot be trusted. The request is returned as far
-// as it was read (nil after a syntax error at the start).
+// as it was read (nil after a syntax error at the start, and for a
+// document over the size limit, which is not read at all; see
+// [WithMaxDocumentSize]). The lists and Tags of the request returned hold
+// the entries that were checked (see [MaxCheckedElements]).
 func (v *Validator) ValidateDocument(data []byte) (*CreateUserInput, cuerrors.List) {
+	if limit := v.maxDocumentSize(); limit > 0 && int64(len(data)) > limit {
+		return nil, documentTooLarge(limit)
+	}
 	d := decode(data)
 	if d.fatal {
 		return d.input, d.list
 	}
-	return d.input, v.check(d.input, d.skip, d.list)
+	return d.input, v.checkCut(d.input, d.skip, d.list, d.lengths)
 }
 
 // Validate checks in with a Validator made from opts; see
@@ -86,10 +100,14 @@ func ValidateDocument(data []byte, opts ...Option) (*CreateUserInput, cuerrors.L
 	return NewValidator(opts...).ValidateDocument(data)
 }
 
-// Decode reads a request document and reports only the reading rules. To
+// Decode reads a request document and reports only the reading rules
+// (and the limits: [WithMaxDocumentSize] is the one option it uses). To
 // check the catalog as well, use [ValidateDocument], which knows which
 // members could not be read and keeps them out of the other rules.
-func Decode(data []byte) (*CreateUserInput, cuerrors.List) {
+func Decode(data []byte, opts ...Option) (*CreateUserInput, cuerrors.List) {
+	if limit := NewValidator(opts...).maxDocumentSize(); limit > 0 && int64(len(data)) > limit {
+		return nil, documentTooLarge(limit)
+	}
 	d := decode(data)
 	return d.input, d.list
 }

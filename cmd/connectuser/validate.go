@@ -152,7 +152,10 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // validate runs the pipeline over paths and returns what it found.
 func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, stderr io.Writer) totals {
-	v := user.NewValidator(user.WithIdentityManagement(opts.identity))
+	// The reader applies the size limit before a document reaches the
+	// library; the library is told the same limit, so that it never
+	// applies its own default instead.
+	v := user.NewValidator(user.WithIdentityManagement(opts.identity), user.WithMaxDocumentSize(int64(opts.maxSize)))
 	tooLarge := user.DocumentTooLarge(int64(opts.maxSize))
 	text := opts.format == "text"
 	st := plain
