@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/connectkit/createuser/identity"
 )
 
 // decFuzzSeeds are documents written for the fuzzer besides the test
@@ -25,8 +27,27 @@ var decFuzzSeeds = []string{
 	`{"AutoAcceptConfigs":[null,1,{"Channel":"CHAT","AutoAccept":true,"AgentFirstCallbackAutoAccept":false}]}`,
 	`{"x":[{"y":[1,-2.5e-3,true,false,null,"s"]}]}`,
 	`{"PhoneConfig":{"AfterContactWorkTimeLimit":-99999999999999999999}}`,
+	// The limits (limits.go).
+	`{"x":` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`,
+	`{"SecurityProfileIds":[` + strings.Repeat(`"a",`, MaxCheckedElements) + `"a"]}`,
+	`{"AutoAcceptConfigs":[` + strings.Repeat(`1,`, MaxCheckedElements) + `null]}`,
+	`{"Tags":{` + strings.Repeat(`"k":1,`, MaxCheckedTags) + `"k":2}}`,
+	`{"a":1` + strings.Repeat(`,"a":1`, MaxReadingViolations) + `}`,
+	`{"Username":"a\u0000b","IdentityInfo":{"FirstName":"\u0000"}}`,
 }
 
+// FuzzDecode reads arbitrary bytes as a request document. Properties: no
+// panic; every violation within the catalog (a known code, a severity, a
+// rule of user.Rules() with that code and severity, no value for a
+// sensitive member) at a path of the request's shape (an unknown member
+// below an object of the shape); the same result on a second read; under
+// every identity type, ValidateDocument the same twice, and for a document
+// read without violations the same as Validate of the request read; and a
+// document read without violations is what encoding/json reads, and its
+// json.Marshal encoding reads back to an equal request. Seeds: the
+// documents below, every table document of decode_test.go, the requests
+// of the rule tables as JSON, and the shipped examples (and each line of
+// the JSON Lines ones).
 func FuzzDecode(f *testing.F) {
 	for _, s := range decFuzzSeeds {
 		f.Add([]byte(s))
@@ -36,6 +57,12 @@ func FuzzDecode(f *testing.F) {
 			if len(tc.doc) < 10_000 {
 				f.Add([]byte(tc.doc))
 			}
+		}
+	}
+	// The requests of the rule tables and the fixtures, as documents.
+	for _, in := range fuzzSeedRequests(f) {
+		if doc, err := json.Marshal(in); err == nil {
+			f.Add(doc)
 		}
 	}
 	for _, pattern := range []string{"../examples/*.json", "../examples/*/*.json", "../examples/*/*.jsonl"} {
@@ -54,9 +81,35 @@ func FuzzDecode(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	types := append(identity.Types(), identity.Unknown)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := decode(data)
 		decCheckViolations(t, d.list)
+		checkCatalog(t, "decode", identity.Unknown, d.list)
+		checkShape(t, "decode", d.list)
+		for _, p := range d.skip {
+			if err := shapeError(p, false); err != nil {
+				t.Errorf("skipped path: %v", err)
+			}
+		}
+		// Every identity type: within the catalog and the shape, the
+		// same list twice, and, for a document read without violations,
+		// the list Validate gives for the request read.
+		for _, typ := range types {
+			v := NewValidator(WithIdentityManagement(typ))
+			in, got := v.ValidateDocument(data)
+			where := "ValidateDocument under " + typ.String()
+			checkCatalog(t, where, typ, got)
+			checkShape(t, where, got)
+			if _, again := v.ValidateDocument(data); !sameViolations(got, again) {
+				t.Fatalf("%s: a second run differs:\n%v\n%v", where, got, again)
+			}
+			if len(d.list) == 0 && !d.fatal {
+				if typed := v.Validate(in); !sameViolations(got, typed) {
+					t.Fatalf("%s differs from Validate of the request read:\n%v\n%v", where, got, typed)
+				}
+			}
+		}
 		for i := range d.list {
 			if v := &d.list[i]; decSensitive(v.Field.String()) && !v.Value.IsZero() {
 				t.Errorf("violation %d at sensitive %s carries a value", i, v.Field)
