@@ -3,7 +3,9 @@ package awsconnect
 import (
 	"flag"
 	"math"
+	"os"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -17,20 +19,45 @@ import (
 	"github.com/connectkit/createuser/user"
 )
 
-var seedFlag = flag.Int64("gopter.seed", 0, "seed of the gopter properties (0: the clock)")
+// The properties of this package are driven as those of package user:
+// -gopter.seed (or CREATEUSER_PROPERTY_SEED) fixes the seed, else the
+// clock picks one; -gopter.n (or CREATEUSER_PROPERTY_CASES) sets the number
+// of cases of every property, else each test's own default. Each test logs
+// its seed and the command that replays it.
+var (
+	seedFlag  = flag.Int64("gopter.seed", 0, "seed of the gopter properties (0: CREATEUSER_PROPERTY_SEED, else the clock)")
+	casesFlag = flag.Int("gopter.n", 0, "cases per property (0: CREATEUSER_PROPERTY_CASES, else each test's default)")
+)
 
 // maxGenSize bounds every generated string, list and map (exclusive).
 const maxGenSize = 6
 
 // newProperties returns the Properties of one test, with a logged seed
-// (rerun with -gopter.seed=N) and bounded sizes.
+// and bounded sizes; runs is the number of cases unless -gopter.n or
+// CREATEUSER_PROPERTY_CASES says otherwise.
 func newProperties(t *testing.T, runs int) *gopter.Properties {
 	t.Helper()
 	seed := *seedFlag
 	if seed == 0 {
 		seed = time.Now().UnixNano()
+		if s := os.Getenv("CREATEUSER_PROPERTY_SEED"); s != "" {
+			var err error
+			if seed, err = strconv.ParseInt(s, 10, 64); err != nil {
+				t.Fatalf("CREATEUSER_PROPERTY_SEED=%q: %v", s, err)
+			}
+		}
 	}
-	t.Logf("gopter seed %d (rerun with -gopter.seed=%d)", seed, seed)
+	if *casesFlag > 0 {
+		runs = *casesFlag
+	} else if s := os.Getenv("CREATEUSER_PROPERTY_CASES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			t.Fatalf("CREATEUSER_PROPERTY_CASES=%q: want a positive integer", s)
+		}
+		runs = n
+	}
+	t.Logf("gopter seed %d, %d cases per property; replay with: go test ./awsconnect/ -run '^%s$' -gopter.seed=%d -gopter.n=%d",
+		seed, runs, t.Name(), seed, runs)
 	p := gopter.DefaultTestParametersWithSeed(seed)
 	p.MinSuccessfulTests = runs
 	p.MaxSize = maxGenSize

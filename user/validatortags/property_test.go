@@ -1,9 +1,12 @@
 package validatortags_test
 
 import (
+	"flag"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,11 +95,42 @@ func codes(l cuerrors.List) []cuerrors.Code {
 	return out
 }
 
+// The properties of this package are driven as those of package user:
+// -gopter.seed (or CREATEUSER_PROPERTY_SEED) fixes the seed, else the
+// clock picks one; -gopter.n (or CREATEUSER_PROPERTY_CASES) sets the number
+// of cases of every property, 1000 by default. Each test logs its seed and
+// the command that replays it.
+var (
+	seedFlag  = flag.Int64("gopter.seed", 0, "seed of the gopter properties (0: CREATEUSER_PROPERTY_SEED, else the clock)")
+	casesFlag = flag.Int("gopter.n", 0, "cases per property (0: CREATEUSER_PROPERTY_CASES, else 1000)")
+)
+
 func newParameters(t *testing.T) *gopter.TestParameters {
-	seed := time.Now().UnixNano()
-	t.Logf("gopter seed %d", seed)
+	t.Helper()
+	seed := *seedFlag
+	if seed == 0 {
+		seed = time.Now().UnixNano()
+		if s := os.Getenv("CREATEUSER_PROPERTY_SEED"); s != "" {
+			var err error
+			if seed, err = strconv.ParseInt(s, 10, 64); err != nil {
+				t.Fatalf("CREATEUSER_PROPERTY_SEED=%q: %v", s, err)
+			}
+		}
+	}
+	runs := 1000
+	if *casesFlag > 0 {
+		runs = *casesFlag
+	} else if s := os.Getenv("CREATEUSER_PROPERTY_CASES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			t.Fatalf("CREATEUSER_PROPERTY_CASES=%q: want a positive integer", s)
+		}
+		runs = n
+	}
+	t.Logf("gopter seed %d, %d cases per property; replay with: go test ./user/validatortags/ -run '^%s$' -gopter.seed=%d -gopter.n=%d",
+		seed, runs, t.Name(), seed, runs)
 	p := gopter.DefaultTestParametersWithSeed(seed)
-	p.MinSuccessfulTests = 1000
+	p.MinSuccessfulTests = runs
 	p.MaxSize = 40
 	return p
 }
