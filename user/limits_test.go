@@ -80,6 +80,19 @@ func wantRepeated(first, n int, field func(int) string, code cuerrors.Code) []cu
 	return out
 }
 
+// TestLimitRowsNameTheLimits: the catalog's sentences give the limits of
+// limits.go.
+func TestLimitRowsNameTheLimits(t *testing.T) {
+	if MaxCheckedElements != MaxCheckedTags {
+		t.Fatal("limit.elements names one limit for lists and Tags")
+	}
+	for r, n := range map[ruleIndex]int{rLimitElements: MaxCheckedElements, rDocumentTooManyViolations: MaxReadingViolations} {
+		if d := catalog[r].Description; !strings.Contains(d, " "+strconv.Itoa(n)+" ") && !strings.Contains(d, " "+strconv.Itoa(n)+";") {
+			t.Errorf("%s: %q does not name %d", catalog[r].ID, d, n)
+		}
+	}
+}
+
 func TestDocumentSizeLimit(t *testing.T) {
 	valid := limitDoc(t, "Username", `"agent1"`)
 	padded := func(size int) []byte { // valid, white space up to size bytes
