@@ -128,8 +128,8 @@ func TestDocumentSizeLimit(t *testing.T) {
 				if in != nil || decoded != nil {
 					t.Error("a document over the limit is read")
 				}
-				if got[0].Rule != "document.size" || !strings.Contains(got[0].Message, "bytes") {
-					t.Errorf("rule %s, message %q", got[0].Rule, got[0].Message)
+				if got[0].Rule != "document.size" {
+					t.Errorf("rule %s", got[0].Rule)
 				}
 			} else if in == nil || decoded == nil {
 				t.Error("a document within the limit is not read")
