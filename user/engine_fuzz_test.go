@@ -585,7 +585,8 @@ func TestFuzzEncodeRoundTrip(t *testing.T) {
 }
 
 // fuzzSeedRequests returns the seed requests: each case of the rule
-// tables on the base request of each column, the fixtures, and what the
+// tables on the base request of each column, the fixtures, the frozen
+// cases of the properties, and what the
 // reader makes of the decoder's table documents and of the shipped
 // examples. Requests longer than the encoding holds are left out.
 func fuzzSeedRequests(tb testing.TB) []*CreateUserInput {
@@ -602,6 +603,9 @@ func fuzzSeedRequests(tb testing.TB) []*CreateUserInput {
 		}
 	}
 	out = append(out, minimalRequest(), federatedRequest(), fullRequest(), fullRequestWithPhone(), tenViolations(), manyViolations(), &CreateUserInput{})
+	for _, c := range propFrozenCases {
+		out = append(out, c.in())
+	}
 	var docs [][]byte
 	for _, cases := range [][]decCase{decSyntaxCases, decMemberCases, decTypeCases, decTagCases, decEncodingCases} {
 		for _, tc := range cases {
