@@ -1,6 +1,7 @@
 package user
 
 import (
+	"math"
 	"slices"
 
 	"golang.org/x/text/unicode/norm"
@@ -424,7 +425,7 @@ func (c *checker) phoneConfig(in *CreateUserInput) {
 	}
 	if pc.AfterContactWorkTimeLimit != nil {
 		if t := *pc.AfterContactWorkTimeLimit; t < 0 || t > maxTimeLimit {
-			c.report(rPhoneACWRange, pathPhoneConfig.Child(nameTimeLimit), cuerrors.IntValue(t))
+			c.report(rPhoneACWRange, pathPhoneConfig.Child(nameTimeLimit), timeLimitValue(t))
 		}
 		if len(in.AfterContactWorkConfigs) > 0 {
 			c.reportRelated(rPhoneACWConflict, pathPhoneConfig.Child(nameTimeLimit), cuerrors.Value{}, pathACW)
@@ -573,9 +574,19 @@ func (c *checker) afterContactWorkConfigs(list []channel.AfterContactWorkConfig)
 	}
 }
 
+// timeLimitValue is the value of a range violation of a time limit. The
+// document reader clamps an integer beyond int64 to its bounds, so a bound
+// is not what the document said: such a violation carries no value.
+func timeLimitValue(t int64) cuerrors.Value {
+	if t == math.MaxInt64 || t == math.MinInt64 {
+		return cuerrors.Value{}
+	}
+	return cuerrors.IntValue(t)
+}
+
 func (c *checker) timeLimit(w *channel.AfterContactWork, i int, member string) {
 	if t := w.AfterContactWorkTimeLimit; t != nil && (*t < 0 || *t > maxTimeLimit) {
-		c.report(rACWRange, pathACW.Index(i).Child(member).Child(nameTimeLimit), cuerrors.IntValue(*t))
+		c.report(rACWRange, pathACW.Index(i).Child(member).Child(nameTimeLimit), timeLimitValue(*t))
 	}
 }
 

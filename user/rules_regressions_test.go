@@ -1,11 +1,13 @@
 package user
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
 )
 
@@ -60,5 +62,29 @@ func TestRegressionUnknownLastNameLengthRule(t *testing.T) {
 	}
 	if got[0].Rule != "identity-info.last-name.length" {
 		t.Errorf("rule = %s, want identity-info.last-name.length (the 300 limit that applies under unknown)", got[0].Rule)
+	}
+}
+
+// An integer beyond int64 is clamped by the reader; the range violation
+// must not show the clamped bound as the document's value.
+func TestRegressionClampedTimeLimitHasNoValue(t *testing.T) {
+	_, got := ValidateDocument([]byte(`{"PhoneConfig":{"AfterContactWorkTimeLimit":99999999999999999999999},
+		"AfterContactWorkConfigs":[{"Channel":"CHAT","AfterContactWorkConfig":{"AfterContactWorkTimeLimit":-99999999999999999999999}}]}`))
+	n := 0
+	for _, v := range got {
+		if v.Code == "range" {
+			n++
+			if !v.Value.IsZero() {
+				t.Errorf("%s: value %v, want none", v.Field, v.Value)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d range violations, want 2: %v", n, got)
+	}
+	if v := Validate(&CreateUserInput{PhoneConfig: &PhoneConfig{AfterContactWorkTimeLimit: new(int64(2_000_001))}}); !slices.ContainsFunc(v, func(x cuerrors.Violation) bool {
+		return x.Code == cuerrors.CodeRange && x.Value.Interface() == int64(2_000_001)
+	}) {
+		t.Errorf("an ordinary range violation lost its value: %v", v)
 	}
 }
