@@ -247,10 +247,6 @@ func (b *Builder) Build(opts ...Option) (*CreateUserInput, cuerrors.List) {
 	if len(b.recorded) > 0 {
 		out = append(out, b.recorded...)
 	}
-	v := NewValidator(opts...)
-	cut, n := cutInput(in)
-	if cut == in {
-		return in, v.check(in, nil, out)
-	}
-	return in, v.checkCut(cut, nil, append(out, limitViolations(n)...), n)
+	v := configure(opts)
+	return in, v.validate(in, out)
 }

@@ -32,10 +32,16 @@ func WithIdentityManagement(t identity.Type) Option {
 
 // NewValidator returns a Validator with the given options.
 func NewValidator(opts ...Option) *Validator {
-	v := &Validator{modes: modeAll}
+	v := configure(opts)
+	return &v
+}
+
+// configure returns a Validator with opts applied.
+func configure(opts []Option) Validator {
+	v := Validator{modes: modeAll}
 	for _, o := range opts {
 		if o != nil {
-			o(v)
+			o(&v)
 		}
 	}
 	return v
@@ -60,11 +66,18 @@ func (v *Validator) Validate(in *CreateUserInput) cuerrors.List {
 	if in == nil {
 		in = &CreateUserInput{}
 	}
+	return v.validate(in, nil)
+}
+
+// validate checks in, appending to out: the whole request, or, when a list
+// or Tags is past the limits, its first entries and a violation that says
+// so.
+func (v *Validator) validate(in *CreateUserInput, out cuerrors.List) cuerrors.List {
 	cut, n := cutInput(in)
 	if cut == in {
-		return v.check(in, nil, nil)
+		return v.check(in, nil, out)
 	}
-	return v.checkCut(cut, nil, limitViolations(n), n)
+	return v.checkCut(cut, nil, append(out, limitViolations(n)...), n)
 }
 
 // ValidateDocument reads a request document (the request as JSON, with
@@ -89,15 +102,18 @@ func (v *Validator) ValidateDocument(data []byte) (*CreateUserInput, cuerrors.Li
 }
 
 // Validate checks in with a Validator made from opts; see
-// [Validator.Validate].
+// [Validator.Validate]. Applying the options costs an allocation; to check
+// many requests, make one Validator with [NewValidator] and reuse it.
 func Validate(in *CreateUserInput, opts ...Option) cuerrors.List {
-	return NewValidator(opts...).Validate(in)
+	v := configure(opts)
+	return v.Validate(in)
 }
 
 // ValidateDocument reads and checks a request document with a Validator
 // made from opts; see [Validator.ValidateDocument].
 func ValidateDocument(data []byte, opts ...Option) (*CreateUserInput, cuerrors.List) {
-	return NewValidator(opts...).ValidateDocument(data)
+	v := configure(opts)
+	return v.ValidateDocument(data)
 }
 
 // Decode reads a request document and reports only the reading rules
@@ -105,7 +121,8 @@ func ValidateDocument(data []byte, opts ...Option) (*CreateUserInput, cuerrors.L
 // check the catalog as well, use [ValidateDocument], which knows which
 // members could not be read and keeps them out of the other rules.
 func Decode(data []byte, opts ...Option) (*CreateUserInput, cuerrors.List) {
-	if limit := NewValidator(opts...).maxDocumentSize(); limit > 0 && int64(len(data)) > limit {
+	v := configure(opts)
+	if limit := v.maxDocumentSize(); limit > 0 && int64(len(data)) > limit {
 		return nil, documentTooLarge(limit)
 	}
 	d := decode(data)
