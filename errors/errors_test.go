@@ -119,8 +119,25 @@ func TestListErr(t *testing.T) {
 	if warnings.Err() != nil || warnings.HasErrors() {
 		t.Error("warnings alone are an error")
 	}
-	if err := sample().Err(); err == nil || !stderrors.Is(err, cuerrors.CodeIgnored) {
-		t.Error("Err should hold the whole list, warnings included")
+	err := sample().Err()
+	if err == nil || !stderrors.Is(err, cuerrors.CodeConflict) || !stderrors.Is(err, cuerrors.CodeRequired) {
+		t.Error("Err should hold every error")
+	}
+	if stderrors.Is(err, cuerrors.CodeIgnored) {
+		t.Error("Err holds a warning: errors.Is finds its code")
+	}
+	var l cuerrors.List
+	if !stderrors.As(err, &l) || l.Count(cuerrors.SeverityWarning) != 0 || len(l) != 2 {
+		t.Errorf("Err as a List = %v", l)
+	}
+	if got := cuerrors.Wants(sample().Errors()); len(got) != 2 || got[0].Code != cuerrors.CodeRequired || got[1].Code != cuerrors.CodeConflict {
+		t.Errorf("Errors() = %v", got)
+	}
+	if got := cuerrors.Wants(sample().Warnings()); len(got) != 1 || got[0].Code != cuerrors.CodeIgnored {
+		t.Errorf("Warnings() = %v", got)
+	}
+	if sample()[:2].Warnings() != nil || warnings.Errors() != nil {
+		t.Error("Warnings or Errors of a list without them is not nil")
 	}
 	if c := sample().Count(cuerrors.SeverityError); c != 2 {
 		t.Errorf("Count(error) = %d", c)
@@ -162,8 +179,12 @@ func TestJSONStringEscaping(t *testing.T) {
 			t.Fatalf("%q: invalid JSON %s: %v", s, b, err)
 		}
 		want := strings.ToValidUTF8(s, "\uFFFD")
-		if back[0].Message != want || back[0].Value != want || back[0].Field != "Tags["+want+"]" {
+		if back[0].Message != want || back[0].Value != want {
 			t.Errorf("%q round-tripped to %+v", s, back[0])
+		}
+		// The key is quoted when it has to be, so the path itself is kept.
+		if p, err := cuerrors.ParsePath(back[0].Field); err != nil || !p.Equal(cuerrors.NewPath("Tags").Key(s)) {
+			t.Errorf("%q: field %q reads back as %q, %v", s, back[0].Field, p, err)
 		}
 	}
 }

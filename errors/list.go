@@ -55,14 +55,40 @@ func (l List) HasErrors() bool {
 	return false
 }
 
-// Err returns l as an error when it holds at least one violation of
-// SeverityError, and nil otherwise (warnings alone are no error). The
-// returned error still holds the warnings.
+// Err returns the violations of SeverityError as an error, and nil when
+// there is none (warnings alone are no error). The error holds the errors
+// only, so errors.Is(err, CodeRequired) is never true because of a
+// warning; use [List.Warnings] for those.
 func (l List) Err() error {
-	if l.HasErrors() {
+	if !l.HasErrors() {
+		return nil
+	}
+	return l.Errors()
+}
+
+// Errors returns the violations of SeverityError, in order; nil when there
+// is none. When every violation is an error it returns l itself.
+func (l List) Errors() List { return l.only(SeverityError) }
+
+// Warnings returns the violations of SeverityWarning, in order; nil when
+// there is none.
+func (l List) Warnings() List { return l.only(SeverityWarning) }
+
+func (l List) only(s Severity) List {
+	n := l.Count(s)
+	switch n {
+	case 0:
+		return nil
+	case len(l):
 		return l
 	}
-	return nil
+	out := make(List, 0, n)
+	for i := range l {
+		if l[i].Severity == s {
+			out = append(out, l[i])
+		}
+	}
+	return out
 }
 
 // Count returns the number of violations of severity s.

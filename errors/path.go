@@ -37,6 +37,7 @@ type Path struct {
 	segs [inlineSegments]segment
 	more []segment // segments past inlineSegments; never shared-mutated
 	n    int
+	doc  string // the other document the path is in; "" for this one
 }
 
 // NewPath returns the path of the top-level member name, such as
@@ -74,7 +75,23 @@ func (p Path) Key(key string) Path {
 	return p.with(segment{kind: segmentKey, name: key})
 }
 
-// IsRoot reports whether p is the document itself.
+// InDocument returns p as a path in another document, named by source
+// (a file name, "file:line" for a line of JSON Lines): a violation of one
+// document may relate to a member of another, such as the first request
+// for a username that a later one repeats. It renders as "source#path":
+// NewPath("Username").InDocument("a.jsonl:3") is "a.jsonl:3#Username". An
+// empty source is this document.
+func (p Path) InDocument(source string) Path {
+	p.doc = source
+	return p
+}
+
+// Document returns the other document p is in (see [Path.InDocument]),
+// or "" for the document of the violation.
+func (p Path) Document() string { return p.doc }
+
+// IsRoot reports whether p is the document itself (of whichever document
+// it is in).
 func (p Path) IsRoot() bool { return p.n == 0 }
 
 // Len returns the number of segments in p.
@@ -106,7 +123,7 @@ func (p Path) Parent() Path {
 
 // HasPrefix reports whether prefix is p itself or one of its ancestors.
 func (p Path) HasPrefix(prefix Path) bool {
-	if prefix.n > p.n {
+	if prefix.n > p.n || prefix.doc != p.doc {
 		return false
 	}
 	for i := 0; i < prefix.n; i++ {
@@ -123,12 +140,25 @@ func (p Path) Equal(q Path) bool {
 }
 
 // String renders p the way the service names members:
-// "AfterContactWorkConfigs[0].AfterContactWorkConfig.AfterContactWorkTimeLimit".
+// "AfterContactWorkConfigs[0].AfterContactWorkConfig.AfterContactWorkTimeLimit",
+// "Tags[env]", and "" for the document itself. The few names and keys
+// that would be ambiguous are quoted as Go strings, with '#' written as
+// \x23: a member name that is empty or holds one of . [ ] " \ # or a
+// control character or invalid UTF-8 ("a.b" is the unknown member
+// `"a.b"`, the empty name is `""`), and a map key that holds one of
+// ] " \ # or such a character, or looks like an index (Tags["42"], so
+// that Tags[42] stays element 42). A path in another document (see
+// [Path.InDocument]) is prefixed by that document's name and '#'.
+// [ParsePath] reads every string String returns back into an equal Path.
 func (p Path) String() string {
-	if p.n == 1 && p.segs[0].kind == segmentChild {
+	if p.n == 1 && p.segs[0].kind == segmentChild && p.doc == "" && bareName(p.segs[0].name) {
 		return p.segs[0].name
 	}
 	var b strings.Builder
+	if p.doc != "" {
+		b.WriteString(p.doc)
+		b.WriteByte('#')
+	}
 	for i := 0; i < p.n; i++ {
 		s := p.seg(i)
 		switch s.kind {
@@ -136,14 +166,22 @@ func (p Path) String() string {
 			if i > 0 {
 				b.WriteByte('.')
 			}
-			b.WriteString(s.name)
+			if bareName(s.name) {
+				b.WriteString(s.name)
+			} else {
+				b.WriteString(quote(s.name))
+			}
 		case segmentIndex:
 			b.WriteByte('[')
 			b.WriteString(strconv.Itoa(int(s.index)))
 			b.WriteByte(']')
 		case segmentKey:
 			b.WriteByte('[')
-			b.WriteString(s.name)
+			if bareKey(s.name) {
+				b.WriteString(s.name)
+			} else {
+				b.WriteString(quote(s.name))
+			}
 			b.WriteByte(']')
 		}
 	}
@@ -153,4 +191,14 @@ func (p Path) String() string {
 // MarshalText renders p as [Path.String] does, so a Path is a JSON string.
 func (p Path) MarshalText() ([]byte, error) {
 	return []byte(p.String()), nil
+}
+
+// UnmarshalText reads p as [ParsePath] does.
+func (p *Path) UnmarshalText(b []byte) error {
+	q, err := ParsePath(string(b))
+	if err != nil {
+		return err
+	}
+	*p = q
+	return nil
 }

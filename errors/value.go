@@ -19,8 +19,10 @@ const (
 // JSON.
 //
 // A string longer than [MaxValueBytes] bytes is cut: the Value holds its
-// first bytes (at most MaxValueBytes, ending on a character boundary)
-// followed by "…" (U+2026), and [Value.Truncated] reports it. So a report
+// first bytes (about MaxValueBytes, ending on a character boundary)
+// followed by "…" (U+2026), and [Value.Truncated] reports it. A cut string
+// is always longer than MaxValueBytes, so a reader of the JSON tells it
+// from one that was not cut. So a report
 // never echoes a 10 MB member back, and a violation never keeps a large
 // input alive. Otherwise a Value never allocates.
 type Value struct {
@@ -46,8 +48,22 @@ func StringValue(s string) Value {
 	for j := 0; j < utf8.UTFMax && i > 0 && !utf8.RuneStart(s[i]); j++ {
 		i-- // back to the start of the character that crosses the limit
 	}
-	return Value{kind: valueString, s: s[:i] + "…", n: 1}
+	if i+len(ellipsis) <= MaxValueBytes {
+		// The cut string would be no longer than an uncut one, and a
+		// reader of the JSON could not tell them apart: keep the
+		// character that crosses the limit instead.
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return Value{kind: valueString, s: s[:i] + ellipsis, n: 1}
 }
+
+// ellipsis marks a cut string; maxCutBytes is the longest a cut string
+// can be (a character that crosses the limit is kept, see StringValue).
+const (
+	ellipsis    = "…"
+	maxCutBytes = MaxValueBytes + utf8.UTFMax + len(ellipsis)
+)
 
 // Truncated reports whether v holds a string cut because it was longer
 // than [MaxValueBytes] bytes.

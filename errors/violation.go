@@ -1,6 +1,7 @@
 package errors
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -8,7 +9,9 @@ import (
 // Violation is one broken rule: where (Field), what kind (Code), how sure
 // (Severity), which catalog rule (Rule) and a sentence for people
 // (Message). Related names the other members involved, and Value holds the
-// offending value when the member is not sensitive.
+// offending value when the member is not sensitive. Line and Column give
+// the member's position in the source document, when the violation was
+// found in one and the reader knew it.
 //
 // A Violation never carries a password, a name, an email address or a
 // phone number: messages are fixed per rule and Value is left empty for
@@ -21,6 +24,10 @@ type Violation struct {
 	Message  string
 	Related  []Path
 	Value    Value
+	// Line and Column are the 1-based position of the member in the
+	// source document (Column counts bytes in the line); 0 means unknown.
+	Line   int
+	Column int
 }
 
 // Error returns "Field: Message", or the message alone for the document.
@@ -47,8 +54,11 @@ func (v *Violation) Is(target error) bool {
 }
 
 // MarshalJSON encodes v with the member names of the report format:
-// field, code, severity, rule, message, and related and value when set.
-func (v *Violation) MarshalJSON() ([]byte, error) {
+// field, code, severity, rule, message, and related, value, line and
+// column when set. It has a value receiver, so a Violation encodes the
+// same however it is held (a value, a pointer, a map element, a struct
+// field); [Violation.UnmarshalJSON] reads it back into an equal Violation.
+func (v Violation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128)), nil
 }
 
@@ -77,6 +87,14 @@ func (v *Violation) appendJSON(b []byte) []byte {
 		b = append(b, `,"value":`...)
 		j, _ := v.Value.MarshalJSON()
 		b = append(b, j...)
+	}
+	if v.Line != 0 {
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(v.Line), 10)
+	}
+	if v.Column != 0 {
+		b = append(b, `,"column":`...)
+		b = strconv.AppendInt(b, int64(v.Column), 10)
 	}
 	return append(b, '}')
 }

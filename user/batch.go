@@ -29,7 +29,9 @@ func (o Origin) String() string {
 // second request for the same Username in the same instance is reported:
 // the service would reject it. Each request counts when it has a non-empty
 // Username and InstanceId, whether it is valid or not; usernames compare
-// exactly and an instance ARN counts as the instance ID it ends with.
+// exactly and an instance ARN (arn:PARTITION:connect:REGION:ACCOUNT:instance/ID)
+// counts as its ID; any other InstanceId, the ARN of a resource inside an
+// instance included, is compared as written.
 //
 // A Batch keeps only the (instance, username) pairs it has seen and where
 // each was first seen, never the requests: about 60 bytes a user, in
@@ -85,8 +87,9 @@ var batchUsernamePath = cuerrors.NewPath("Username")
 // violation (rule batch.username.duplicate, at Username) and true, and
 // keeps the earlier origin as the first.
 //
-// The violation's Related holds one path, "SOURCE:LINE#Username" (or
-// "SOURCE#Username" without a line): the Username member of the first
+// The violation's Related holds one path, Username in the document
+// "SOURCE:LINE" (or "SOURCE" without a line; see [cuerrors.Path.InDocument]),
+// rendered "SOURCE:LINE#Username": the Username member of the first
 // document, which is in another document than the one the violation is
 // reported for. Its Value is the username and its message names the first
 // document too. A nil in, or one without Username or InstanceId, is not
@@ -99,7 +102,7 @@ func (b *Batch) Add(in *CreateUserInput, at Origin) (cuerrors.Violation, bool) {
 		b.seed = maphash.MakeSeed()
 		b.index = make(map[uint64]uint32)
 	}
-	instance := intern(&b.instances, &b.instanceAt, pattern.ARNID(in.InstanceId))
+	instance := intern(&b.instances, &b.instanceAt, instanceKey(in.InstanceId))
 	h := batchHash(b.seed, instance, in.Username)
 	head := b.index[h]
 	for i := head; i != 0; {
@@ -125,6 +128,18 @@ func (b *Batch) Add(in *CreateUserInput, at Origin) (cuerrors.Violation, bool) {
 	b.n++
 	b.index[h] = uint32(b.n)
 	return cuerrors.Violation{}, false
+}
+
+// instanceKey returns what identifies the instance of InstanceId id: the
+// ID of an instance ARN (arn:PARTITION:connect:REGION:ACCOUNT:instance/ID),
+// else id as written. The ARN of something inside an instance
+// (.../instance/I/agent/ID) is not an instance, so it is not taken for
+// instance ID.
+func instanceKey(id string) string {
+	if k := pattern.ARNID(id); k != id && strings.HasSuffix(id, ":instance/"+k) {
+		return k
+	}
+	return id
 }
 
 // batchHash hashes an (instance, username) pair; a variable so that the
@@ -176,7 +191,7 @@ func (b *Batch) duplicate(username string, first Origin) cuerrors.Violation {
 	where := first.String()
 	v := violation(rBatchUsernameDuplicate, batchUsernamePath)
 	v.Message = strings.TrimSuffix(v.Message, ".") + " (first at " + where + ")."
-	v.Related = []cuerrors.Path{cuerrors.NewPath(where + "#" + batchUsernamePath.String())}
+	v.Related = []cuerrors.Path{batchUsernamePath.InDocument(where)}
 	v.Value = cuerrors.StringValue(username)
 	return v
 }

@@ -66,6 +66,14 @@ func TestBatchAdd(t *testing.T) {
 			{req(instance, "ana"), Origin{"b.json", 0}, "a.json#Username"},
 			{req(arn, "ana"), Origin{"c.json", 0}, "a.json#Username"},
 		}, 1},
+		{"only an instance ARN counts as its ID", []add{
+			// The ARN of an agent status inside instance "other" ends in
+			// "g8": it is not instance g8 (issue 9, item 10).
+			{req("g8", "ana"), Origin{"a.json", 0}, ""},
+			{req("arn:aws:connect:us-east-1:123456789012:instance/other/agent/g8", "ana"), Origin{"b.json", 0}, ""},
+			{req("arn:aws:connect:us-east-1:123456789012:instance/other/agent/g8", "ana"), Origin{"c.json", 0}, "b.json#Username"},
+			{req("arn:aws-cn:connect:cn-north-1:123456789012:instance/g8", "ana"), Origin{"d.json", 0}, "a.json#Username"},
+		}, 2},
 		{"same username, other instance", []add{
 			{req(instance, "ana"), Origin{"a.json", 0}, ""},
 			{req("other-instance", "ana"), Origin{"b.json", 0}, ""},

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/connectkit/createuser/channel"
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -227,7 +228,7 @@ func TestLongStringsAreNotEchoed(t *testing.T) {
 					t.Errorf("%s:\n%s", name, d)
 				}
 				for _, v := range got {
-					if s, ok := v.Value.Interface().(string); ok && (len(s) > cuerrors.MaxValueBytes+len("…") || !v.Value.Truncated()) {
+					if s, ok := v.Value.Interface().(string); ok && (len(s) > cuerrors.MaxValueBytes+len("…")+utf8.UTFMax || !v.Value.Truncated()) {
 						t.Errorf("%s: %s %s: a value of %d bytes, truncated %v", name, v.Field, v.Code, len(s), v.Value.Truncated())
 					}
 				}
