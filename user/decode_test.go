@@ -480,7 +480,7 @@ var decEncodingCases = []decCase{
 			}
 		}},
 	{name: "invalid UTF-8 in an unknown member is only unknown", doc: "{\"x\xff\":\"\xff\",\"y\":[\"\xff\"]}",
-		want: []cuerrors.Want{decWant("x\xff", cuerrors.CodeUnknown), decWant("y", cuerrors.CodeUnknown)}},
+		want: []cuerrors.Want{decWant(`"x\xff"`, cuerrors.CodeUnknown), decWant("y", cuerrors.CodeUnknown)}},
 }
 
 func TestDecodeReadingRules(t *testing.T) {

@@ -122,6 +122,11 @@ func shapeError(p cuerrors.Path, unknownLeaf bool) error {
 				}
 				name = seg[1:]
 			}
+			if strings.HasPrefix(name, `"`) { // a quoted name (Path.String)
+				if u, err := strconv.Unquote(name); err == nil {
+					name = u
+				}
+			}
 			if !parent.Child(name).Equal(step) {
 				return fmt.Errorf("%q: segment %q of %q is not a member", p.String(), seg, prev)
 			}
@@ -140,7 +145,16 @@ func shapeError(p cuerrors.Path, unknownLeaf bool) error {
 			}
 			n = n.elem
 		case n.value != nil:
-			if len(seg) < 2 || seg[0] != '[' || seg[len(seg)-1] != ']' || !parent.Key(seg[1:len(seg)-1]).Equal(step) {
+			key := ""
+			if len(seg) >= 2 {
+				key = seg[1 : len(seg)-1]
+			}
+			if strings.HasPrefix(key, `"`) { // a quoted key (Path.String)
+				if u, err := strconv.Unquote(key); err == nil {
+					key = u
+				}
+			}
+			if len(seg) < 2 || seg[0] != '[' || seg[len(seg)-1] != ']' || !parent.Key(key).Equal(step) {
 				return fmt.Errorf("%q: %q is not a key of the map %q", p.String(), seg, prev)
 			}
 			n = n.value

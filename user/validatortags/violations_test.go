@@ -54,7 +54,7 @@ func TestPaths(t *testing.T) {
 		return []cuerrors.Want{
 			{Field: prefix + "." + name, Code: cNormalization},
 			{Field: prefix + "." + tags, Code: cPattern}, // the key a.b]c
-			{Field: prefix + "." + tags + "[a.b]c]", Code: cLength},
+			{Field: prefix + "." + tags + `["a.b]c"]`, Code: cLength},
 			{Field: prefix + "." + tags, Code: cReserved}, // the key aws:x
 			{Field: prefix + "." + phone, Code: cRequired},
 		}
@@ -141,10 +141,10 @@ func TestPaths(t *testing.T) {
 			IDs:  map[int]string{7: "x"},
 		}))
 		want := []cuerrors.Want{
-			{Field: "Tags[007]", Code: cLength},
+			{Field: `Tags["007"]`, Code: cLength},
 			{Field: "Tags", Code: cLength},  // the key ""
 			{Field: "Tags", Code: cPattern}, // the key x.y[z]
-			{Field: "Tags[x.y[z]]", Code: cLength},
+			{Field: `Tags["x.y[z]"]`, Code: cLength},
 			{Field: "IDs[7]", Code: cEnum},
 		}
 		if d := cuerrors.Diff(want, got); d != "" {
@@ -415,7 +415,7 @@ func TestNoValueInMessages(t *testing.T) {
 	// A map keyed by identity.Secret: validator prints the key with %v,
 	// so even the path of its value shows the placeholder.
 	st := got.Filter(func(x *cuerrors.Violation) bool { return strings.HasPrefix(x.Field.String(), "st") })
-	stWant := []cuerrors.Want{{Field: "st", Code: cReserved}, {Field: "st[" + identity.Redacted + "]", Code: cLength}}
+	stWant := []cuerrors.Want{{Field: "st", Code: cReserved}, {Field: cuerrors.NewPath("st").Key(identity.Redacted).String(), Code: cLength}}
 	if d := cuerrors.Diff(stWant, st); d != "" {
 		t.Error(d)
 	}
