@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/connectkit/createuser/channel"
+	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/internal/pattern"
 	"github.com/connectkit/createuser/user"
@@ -310,7 +311,7 @@ func Handwritten(t identity.Type, in *user.CreateUserInput) []Violation {
 				out = append(out, Violation{"Tags", "pattern"})
 			}
 			if pattern.Length(in.Tags[k]) > 256 {
-				out = append(out, Violation{"Tags[" + k + "]", "length"})
+				out = append(out, Violation{cuerrors.NewPath("Tags").Key(k).String(), "length"}) // quoted when the key needs it
 			}
 		}
 	}
