@@ -34,3 +34,38 @@ func TestEnums(t *testing.T) {
 		t.Error("empty mode is valid")
 	}
 }
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want channel.Channel
+		ok   bool
+	}{
+		{"VOICE", channel.Voice, true},
+		{"voice", channel.Voice, true},
+		{" Chat ", channel.Chat, true},
+		{"email", channel.Email, true},
+		{"TASKS", "", false},
+		{"", "", false},
+	} {
+		got, err := channel.ParseChannel(tc.in)
+		if got != tc.want || (err == nil) != tc.ok {
+			t.Errorf("ParseChannel(%q) = %q, %v", tc.in, got, err)
+		}
+	}
+	if p, err := channel.ParsePhoneType("soft_phone"); p != channel.SoftPhone || err != nil {
+		t.Errorf("ParsePhoneType(soft_phone) = %q, %v", p, err)
+	}
+	if p, err := channel.ParsePhoneType("Desk_Phone"); p != channel.DeskPhone || err != nil {
+		t.Errorf("ParsePhoneType(Desk_Phone) = %q, %v", p, err)
+	}
+	if _, err := channel.ParsePhoneType("DESK PHONE"); err == nil {
+		t.Error("ParsePhoneType(DESK PHONE): no error")
+	}
+	if m, err := channel.ParseVoiceEnhancementMode("noise_suppression"); m != channel.NoiseSuppression || err != nil {
+		t.Errorf("ParseVoiceEnhancementMode = %q, %v", m, err)
+	}
+	if m, err := channel.ParseVoiceEnhancementMode("none"); m != channel.None || err != nil {
+		t.Errorf("ParseVoiceEnhancementMode(none) = %q, %v", m, err)
+	}
+}

@@ -53,7 +53,12 @@ func TestParseType(t *testing.T) {
 		{"EXISTING_DIRECTORY", identity.ExistingDirectory, true},
 		{"", identity.Unknown, true},
 		{"UNKNOWN", identity.Unknown, true},
-		{"saml", identity.Unknown, false},
+		{"saml", identity.SAML, true},
+		{" Connect_Managed ", identity.ConnectManaged, true},
+		{"existing_directory", identity.ExistingDirectory, true},
+		{"unknown", identity.Unknown, true},
+		{"SAML2", identity.Unknown, false},
+		{"EXISTING-DIRECTORY", identity.Unknown, false},
 		{"LDAP", identity.Unknown, false},
 	} {
 		got, err := identity.ParseType(tc.in)
@@ -81,4 +86,15 @@ func ExampleSecret() {
 	// [REDACTED]
 	// [REDACTED] [REDACTED]
 	// {"Password":"Sunrise2026Desk"}
+}
+
+// A flag or a form field: any letter case is read.
+func ExampleParseType() {
+	t, err := identity.ParseType("saml")
+	fmt.Println(t, err)
+	t, err = identity.ParseType("")
+	fmt.Println(t, err)
+	// Output:
+	// SAML <nil>
+	// UNKNOWN <nil>
 }

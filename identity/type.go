@@ -1,6 +1,9 @@
 package identity
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Type is the identity management type of a Connect Customer instance. It
 // is not part of the request: the caller knows it (or reads it with
@@ -38,13 +41,19 @@ func (t Type) String() string {
 }
 
 // ParseType reads a service name (CONNECT_MANAGED, SAML,
-// EXISTING_DIRECTORY), or "" or "UNKNOWN" for Unknown.
+// EXISTING_DIRECTORY), or "" or "UNKNOWN" for Unknown, in any letter case
+// and with surrounding white space ignored, as people type them in flags
+// and forms: "saml" and " Connect_Managed " are read. The Type returned is
+// always spelled as the service spells it.
 func ParseType(s string) (Type, error) {
-	switch t := Type(s); t {
-	case ConnectManaged, SAML, ExistingDirectory, Unknown:
-		return t, nil
-	case "UNKNOWN":
+	word := strings.TrimSpace(s)
+	if word == "" || strings.EqualFold(word, "UNKNOWN") {
 		return Unknown, nil
 	}
-	return Unknown, fmt.Errorf("identity: unknown identity management type %q (want CONNECT_MANAGED, SAML or EXISTING_DIRECTORY)", s)
+	for _, t := range Types() {
+		if strings.EqualFold(word, string(t)) {
+			return t, nil
+		}
+	}
+	return Unknown, fmt.Errorf("identity: unknown identity management type %q (want CONNECT_MANAGED, SAML or EXISTING_DIRECTORY, in any letter case)", s)
 }

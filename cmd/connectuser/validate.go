@@ -42,7 +42,7 @@ bytes per distinct username, however many documents there are.
 Flags:
   --identity-management TYPE
         The identity management type of the instance: CONNECT_MANAGED, SAML
-        or EXISTING_DIRECTORY. Without it (or with UNKNOWN), a rule that
+        or EXISTING_DIRECTORY, in any letter case. Without it (or with UNKNOWN), a rule that
         depends on the type reports only what every type would, with the
         mildest severity.
           connectuser validate --identity-management SAML saml-users.jsonl
@@ -94,7 +94,7 @@ type validateOptions struct {
 // parseValidate reads the flags and paths of validate.
 func parseValidate(args []string) (validateOptions, []string, error) {
 	fs := newFlagSet("validate")
-	idFlag := &choice{value: "UNKNOWN", allowed: []string{"CONNECT_MANAGED", "SAML", "EXISTING_DIRECTORY", "UNKNOWN"}}
+	idFlag := &identityFlag{}
 	formatFlag := &choice{value: "text", allowed: []string{"text", "json"}}
 	inputFlag := &choice{value: string(inputAuto), allowed: []string{string(inputAuto), string(inputJSON), string(inputJSONL)}}
 	size := byteSize(defaultMaxDocumentSize)
@@ -114,12 +114,8 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	if len(paths) == 0 {
 		return validateOptions{}, nil, errors.New("no PATH given (use - for standard input)")
 	}
-	t, err := identity.ParseType(idFlag.value)
-	if err != nil {
-		return validateOptions{}, nil, err
-	}
 	return validateOptions{
-		identity: t,
+		identity: idFlag.t,
 		format:   formatFlag.value,
 		strict:   *strict,
 		maxSize:  int(size),
