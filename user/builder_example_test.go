@@ -36,3 +36,17 @@ func ExampleBuilder_BuildUnvalidated() {
 	fmt.Printf("%q %v %d\n", in.Username, in.Tags, len(recorded))
 	// Output: "" map[env:prod] 0
 }
+
+// For a report that leaves the organisation: usernames (often email
+// addresses) are withheld too.
+func ExampleWithRedactedUsernames() {
+	doc := []byte(`{"InstanceId":"40c83b68-ea62-414c-97bb-d018e39e158e","Username":"mary major",
+		"SecurityProfileIds":["12345678-1234-1234-1234-123456789012"],"RoutingProfileId":"87654321-9876-9876-9876-210987654321"}`)
+	_, shown := user.ValidateDocument(doc)
+	_, withheld := user.ValidateDocument(doc, user.WithRedactedUsernames())
+	fmt.Println(shown[0].Field, shown[0].Code, shown[0].Value)
+	fmt.Println(withheld[0].Field, withheld[0].Code, withheld[0].Value.IsZero())
+	// Output:
+	// Username pattern "mary major"
+	// Username pattern true
+}

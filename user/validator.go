@@ -13,6 +13,8 @@ type Validator struct {
 	identity identity.Type
 	modes    modeSet
 	maxSize  int64 // 0: DefaultMaxDocumentSize; < 0: none
+	// redactUsernames: violations at Username carry no value.
+	redactUsernames bool
 }
 
 // Option configures a [Validator].
@@ -75,9 +77,9 @@ func (v *Validator) Validate(in *CreateUserInput) cuerrors.List {
 func (v *Validator) validate(in *CreateUserInput, out cuerrors.List) cuerrors.List {
 	cut, n := cutInput(in)
 	if cut == in {
-		return v.check(in, nil, out)
+		return v.redact(v.check(in, nil, out))
 	}
-	return v.checkCut(cut, nil, append(out, limitViolations(n)...), n)
+	return v.redact(v.checkCut(cut, nil, append(out, limitViolations(n)...), n))
 }
 
 // ValidateDocument reads a request document (the request as JSON, with
@@ -98,7 +100,7 @@ func (v *Validator) ValidateDocument(data []byte) (*CreateUserInput, cuerrors.Li
 	if d.fatal {
 		return d.input, d.list
 	}
-	return d.input, v.checkCut(d.input, d.skip, d.list, d.lengths)
+	return d.input, v.redact(v.checkCut(d.input, d.skip, d.list, d.lengths))
 }
 
 // Validate checks in with a Validator made from opts; see

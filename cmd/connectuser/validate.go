@@ -68,6 +68,12 @@ Flags:
         standard input is JSON Lines when its first non-blank line is a JSON
         value on its own, else one document.
           generate-users | connectuser validate --input jsonl -
+  --redact-usernames
+        Show no username in the report (a violation at Username carries no
+        value), for reports that leave the organisation: usernames are often
+        email addresses. Passwords, names, email addresses and phone numbers
+        are never shown, with or without it.
+          connectuser validate --redact-usernames --format json users.jsonl
   --jobs N
         The number of documents validated at once (default: the number of
         CPUs); the output is in input order whatever N.
@@ -89,6 +95,8 @@ type validateOptions struct {
 	maxSize  int
 	input    inputFormat
 	jobs     int
+	// redactUsernames: no violation shows a username (--redact-usernames).
+	redactUsernames bool
 }
 
 // parseValidate reads the flags and paths of validate.
@@ -104,6 +112,7 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	fs.Var(&size, "max-document-size", "largest document in bytes")
 	fs.Var(inputFlag, "input", "auto, json or jsonl")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "documents validated at once")
+	redact := fs.Bool("redact-usernames", false, "show no username in the report")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return validateOptions{}, nil, err
@@ -121,6 +130,8 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 		maxSize:  int(size),
 		input:    inputFormat(inputFlag.value),
 		jobs:     *jobs,
+
+		redactUsernames: *redact,
 	}, paths, nil
 }
 
@@ -151,7 +162,11 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	// The reader applies the size limit before a document reaches the
 	// library; the library is told the same limit, so that it never
 	// applies its own default instead.
-	v := user.NewValidator(user.WithIdentityManagement(opts.identity), user.WithMaxDocumentSize(int64(opts.maxSize)))
+	vopts := []user.Option{user.WithIdentityManagement(opts.identity), user.WithMaxDocumentSize(int64(opts.maxSize))}
+	if opts.redactUsernames {
+		vopts = append(vopts, user.WithRedactedUsernames())
+	}
+	v := user.NewValidator(vopts...)
 	tooLarge := user.DocumentTooLarge(int64(opts.maxSize))
 	text := opts.format == "text"
 	st := plain
@@ -201,6 +216,9 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		}
 		if dup, ok := batch.Add(j.in, j.origin); ok {
 			j.list = append(j.list, dup)
+			if opts.redactUsernames {
+				user.RedactUsernames(j.list[len(j.list)-1:])
+			}
 			render(j)
 		}
 		t.documents++
