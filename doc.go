@@ -7,7 +7,9 @@
 // This module catches every problem at once and reports each one as data: a
 // wire path ("AutoAcceptConfigs[1].Channel"), a stable code ("conflict"), a
 // severity, the catalog rule it breaks, and a sentence for people — never a
-// password, a name, an email address or a phone number.
+// password, a name, an email address of IdentityInfo or a phone number.
+// The Username is echoed (a person needs it to find the user) unless
+// user.WithRedactedUsernames is given, since it is often an email address.
 //
 // The packages, from the leaf up:
 //
@@ -33,7 +35,7 @@
 //	for _, v := range violations {
 //		fmt.Println(v.Field, v.Code, v.Severity)
 //	}
-//	if err := violations.Err(); err != nil {
+//	if err := violations.Err(); err != nil { // the errors only, no warnings
 //		return err // errors.Is(err, cuerrors.CodeConflict) works
 //	}
 package createuser

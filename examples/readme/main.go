@@ -1,0 +1,20 @@
+// Command readme runs the Go snippets of the README, which are held equal
+// to the marked regions of this package's files by the module's
+// readme_test.go: what the README shows compiles and runs.
+//
+//	go run ./examples/readme
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	in, err := createMary()
+	fmt.Println("createMary:", in != nil, err != nil)
+	if _, err := checkDocument([]byte(`{"InstanceId":"40c83b68-ea62-414c-97bb-d018e39e158e"}`)); err == nil {
+		fmt.Fprintln(os.Stderr, "readme: an incomplete document passed")
+		os.Exit(1)
+	}
+}
