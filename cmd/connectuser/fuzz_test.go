@@ -56,6 +56,14 @@ func FuzzJSONLines(f *testing.F) {
 			var stdout, stderr bytes.Buffer
 			code := run([]string{"validate", "--format", "json", "--input", "jsonl", "--max-document-size", "512", "--jobs", jobs, "-"},
 				bytes.NewReader(input), &stdout, &stderr)
+			if blank := strings.Trim(string(input), " \t\r\n") == ""; blank {
+				// No document at all: a usage problem (exit 2), said on
+				// standard error, and an empty report.
+				if code != exitUsage || stdout.Len() > 0 || !strings.Contains(stderr.String(), "no request document") {
+					t.Fatalf("no document: exit status %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+				}
+				return "", exitOK
+			}
 			if stderr.Len() > 0 {
 				t.Fatalf("stderr: %s", stderr.String())
 			}

@@ -17,8 +17,29 @@
 // tests can drive it; main only wires it to the process.
 package main
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// command is a subcommand: its name and the function that runs it with
+// the arguments after the name.
+type command struct {
+	name string
+	run  func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+// commands is every subcommand run dispatches to; a mistyped name is
+// answered with the nearest of these (did you mean). Add a subcommand
+// here.
+var commands = []command{
+	{"validate", runValidate},
+	{"rules", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runRules(args, stdout, stderr) }},
+	{"skeleton", func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+		return runSkeleton(args, stdout, stderr)
+	}},
 }

@@ -177,12 +177,13 @@ func appendSafe(b []byte, s string) []byte {
 // totals counts what a run found.
 type totals struct {
 	documents, valid, errors, warnings, unreadable int
+	strict                                         bool // --strict: warnings fail
 }
 
 // appendSummary appends the last line of the text report:
 // "6 documents, 3 valid, 15 errors, 4 warnings" (and the unreadable paths).
 func appendSummary(b []byte, t totals, s style) []byte {
-	ok := t.errors == 0 && t.unreadable == 0
+	ok := t.errors == 0 && t.unreadable == 0 && !(t.strict && t.warnings > 0)
 	if ok {
 		b = append(b, s.green...)
 	} else {
@@ -195,6 +196,9 @@ func appendSummary(b []byte, t totals, s style) []byte {
 	b = appendCount(b, t.errors, "error", "errors")
 	b = append(b, ", "...)
 	b = appendCount(b, t.warnings, "warning", "warnings")
+	if t.strict && t.warnings > 0 {
+		b = append(b, " (failing: --strict)"...)
+	}
 	if t.unreadable > 0 {
 		b = append(b, ", "...)
 		b = appendCount(b, t.unreadable, "unreadable path", "unreadable paths")

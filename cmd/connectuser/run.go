@@ -5,12 +5,8 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
-
-// version is the version of connectuser. The module version that the
-// binary was built from, when the build recorded one, is printed next to
-// it.
-const version = "0.1.0"
 
 // Exit statuses, SPEC section 5.
 const (
@@ -51,13 +47,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, topUsage)
 		return exitUsage
 	}
-	switch cmd, rest := args[0], args[1:]; cmd {
-	case "validate":
-		return runValidate(rest, stdin, stdout, stderr)
-	case "rules":
-		return runRules(rest, stdout, stderr)
-	case "skeleton":
-		return runSkeleton(rest, stdout, stderr)
+	cmd, rest := args[0], args[1:]
+	for _, c := range commands {
+		if c.name == cmd {
+			return c.run(rest, stdin, stdout, stderr)
+		}
+	}
+	switch cmd {
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
 			// connectuser help validate
@@ -69,27 +65,59 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, versionString())
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "connectuser: unknown command %q\nRun 'connectuser --help' for usage.\n", cmd)
+		fmt.Fprintf(stderr, "connectuser: unknown command %q%s\nRun 'connectuser --help' for usage.\n", cmd, didYouMean(cmd, commandNames()))
 		return exitUsage
 	}
 }
 
-// versionString returns the version line: the const version, and the
-// module version and Go version of the build when they are known.
+// versionString returns the version line, from the build information
+// the Go toolchain records in the binary (there is no version constant to
+// forget): the module version for `go install ...@v1.2.3`, or "(devel)"
+// with the VCS revision and time for a build from a checkout, and the Go
+// version.
 func versionString() string {
-	s := "connectuser " + version
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		mod := bi.Main.Path
-		if mod == "" {
-			mod = "github.com/connectkit/createuser"
-		}
-		v := bi.Main.Version
-		if v == "" {
-			v = "(unknown)"
-		}
-		return s + " (" + mod + " " + v + ", " + bi.GoVersion + ")"
+	bi, ok := readBuildInfo()
+	if !ok {
+		return "connectuser (unknown version, " + runtime.Version() + ")"
 	}
-	return s + " (" + runtime.Version() + ")"
+	return "connectuser " + describeBuild(bi)
+}
+
+// readBuildInfo is debug.ReadBuildInfo, a variable for the tests.
+var readBuildInfo = debug.ReadBuildInfo
+
+// describeBuild renders bi: "v1.2.3 (go1.26.0)", or "(devel) 1a2b3c4d5e6f
+// 2026-12-04T13:00:00Z modified (go1.26.0)".
+func describeBuild(bi *debug.BuildInfo) string {
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, at, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+			if len(rev) > 12 {
+				rev = rev[:12]
+			}
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "modified"
+			}
+		}
+	}
+	parts := []string{v}
+	if v == "(devel)" || strings.Contains(v, "-0.") { // a checkout or a pseudo-version
+		for _, p := range []string{rev, at, modified} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	return strings.Join(parts, " ") + " (" + bi.GoVersion + ")"
 }
 
 // usageError reports a usage problem of command cmd on stderr, with the

@@ -54,7 +54,8 @@ Flags:
         ("line" only for JSON Lines; "valid" is false when there is an error).
           connectuser validate --format json users.jsonl | jq 'select(.valid|not)'
   --strict
-        Warnings count as errors for the exit status.
+        Warnings count as errors for the exit status, and a document with a
+        warning is not counted as valid in the summary line.
           connectuser validate --strict examples/documents
   --max-document-size BYTES
         The largest document or JSON Lines line read (default 1MiB); a larger
@@ -75,13 +76,13 @@ Flags:
         are never shown, with or without it.
           connectuser validate --redact-usernames --format json users.jsonl
   --jobs N
-        The number of documents validated at once (default: the number of
-        CPUs); the output is in input order whatever N.
+        The number of documents validated at once (default, and with 0: the
+        number of CPUs); the output is in input order whatever N.
           connectuser validate --jobs 1 users.jsonl
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
-error (or warning with --strict), 2 a usage problem or an unreadable path
-(2 wins over 1).
+error (or warning with --strict), 2 a usage problem, an unreadable path, or
+a run that found no document at all (2 wins over 1).
 `
 
 // defaultMaxDocumentSize is the default of --max-document-size.
@@ -117,8 +118,11 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	if err != nil {
 		return validateOptions{}, nil, err
 	}
-	if *jobs < 1 {
-		return validateOptions{}, nil, errors.New("--jobs must be at least 1")
+	switch {
+	case *jobs < 0:
+		return validateOptions{}, nil, errors.New("--jobs must be 0 (one per CPU) or more")
+	case *jobs == 0:
+		*jobs = runtime.GOMAXPROCS(0)
 	}
 	if len(paths) == 0 {
 		return validateOptions{}, nil, errors.New("no PATH given (use - for standard input)")
@@ -150,6 +154,11 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	t := validate(opts, paths, stdin, stdout, stderr)
 	switch {
 	case t.unreadable > 0:
+		return exitUsage
+	case t.documents == 0:
+		// A misconfigured job (a wrong directory, a glob that matched
+		// nothing, an empty stream) must not pass.
+		fmt.Fprintf(stderr, "connectuser validate: no request document found in %s\n", strings.Join(paths, " "))
 		return exitUsage
 	case t.errors > 0, opts.strict && t.warnings > 0:
 		return exitInvalid
@@ -222,7 +231,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			render(j)
 		}
 		t.documents++
-		if j.errors == 0 {
+		if j.errors == 0 && !(opts.strict && j.warnings > 0) {
 			t.valid++
 		}
 		t.errors += j.errors
@@ -236,6 +245,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		if shown {
 			_ = out.WriteByte('\n')
 		}
+		t.strict = opts.strict
 		_, _ = out.Write(appendSummary(nil, t, st))
 	}
 	if err := out.Flush(); err != nil {

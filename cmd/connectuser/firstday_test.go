@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"testing"
+)
+
+// runIn runs the program in process, in directory dir for relative paths.
+func runIn(t *testing.T, dir string, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	if dir != "" {
+		t.Chdir(dir)
+	}
+	var out, errw bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errw)
+	return out.String(), errw.String(), code
+}
+
+// TestDidYouMean: a mistyped subcommand is answered with the nearest one
+// of the dispatch table.
+func TestDidYouMean(t *testing.T) {
+	for _, tc := range []struct{ typed, want string }{
+		{"valdiate", "validate"}, {"validat", "validate"}, {"Validate", "validate"}, {"rule", "rules"},
+		{"skelton", "skeleton"}, {"val", "validate"}, {"frobnicate", ""}, {"x", ""},
+	} {
+		_, stderr, code := runIn(t, "", "", tc.typed, "a.json")
+		if code != exitUsage {
+			t.Errorf("%s: exit status %d", tc.typed, code)
+		}
+		has := strings.Contains(stderr, "did you mean")
+		if tc.want == "" && has || tc.want != "" && !strings.Contains(stderr, "did you mean "+tc.want+"?") {
+			t.Errorf("%s: %q, want a suggestion of %q", tc.typed, stderr, tc.want)
+		}
+	}
+	for _, c := range commands { // every subcommand of the table is found
+		if got := didYouMean(c.name+"x", commandNames()); got != "; did you mean "+c.name+"?" {
+			t.Errorf("%sx: %q", c.name, got)
+		}
+	}
+}
+
+// TestFlagErrorsSpelledWithTwoDashes: flag errors name flags as the help
+// does.
+func TestFlagErrorsSpelledWithTwoDashes(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "--colour", "a.json"}, "unknown flag --colour"},
+		{[]string{"validate", "--formt=json", "a.json"}, "unknown flag --formt; did you mean --format?"},
+		{[]string{"validate", "--format=xml", "a.json"}, `invalid value "xml" for --format: must be text or json`},
+		{[]string{"validate", "--jobs=x", "a.json"}, `invalid value "x" for --jobs: must be a whole number`},
+		{[]string{"validate", "--strict=maybe", "a.json"}, `invalid value "maybe" for --strict: must be true or false`},
+		{[]string{"validate", "a.json", "--format"}, "--format needs a value"},
+		{[]string{"rules", "-x"}, "unknown flag --x"},
+	} {
+		_, stderr, code := runIn(t, "", "", tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit status %d, %q; want %q", tc.args, code, stderr, tc.want)
+		}
+		if strings.Contains(stderr, " -"+strings.TrimLeft(tc.args[1], "-")[:1]) && !strings.Contains(stderr, "--") {
+			t.Errorf("%v: a flag with one dash: %q", tc.args, stderr)
+		}
+		if strings.Contains(stderr, "flag provided but not defined") || strings.Contains(stderr, "for flag -") {
+			t.Errorf("%v: the flag package's wording: %q", tc.args, stderr)
+		}
+	}
+}
+
+// TestJobsZero: --jobs 0 is one per CPU; a negative count is a usage
+// error.
+func TestJobsZero(t *testing.T) {
+	opts, _, err := parseValidate([]string{"--jobs", "0", "a.json"})
+	if err != nil || opts.jobs != runtime.GOMAXPROCS(0) {
+		t.Errorf("--jobs 0: %d, %v", opts.jobs, err)
+	}
+	if _, _, err := parseValidate([]string{"--jobs", "-1", "a.json"}); err == nil {
+		t.Error("--jobs -1: no error")
+	}
+	dir := writeFiles(t, map[string]string{"a.json": doc(testInstance, "agent1")})
+	if _, stderr, code := runIn(t, dir, "", "validate", "--jobs", "0", "a.json"); code != exitOK {
+		t.Errorf("--jobs 0: exit status %d, %s", code, stderr)
+	}
+}
+
+// TestNoDocument: a run that finds no document exits 2 and says so.
+func TestNoDocument(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"empty/README.txt": "not a document", "blank.jsonl": "\n\n", "a.json": doc(testInstance, "agent1")})
+	for _, args := range [][]string{
+		{"validate", "empty"},
+		{"validate", "blank.jsonl"},
+		{"validate", "--format", "json", "empty"},
+		{"validate", "-"},
+	} {
+		stdout, stderr, code := runIn(t, dir, "", args...)
+		if code != exitUsage || !strings.Contains(stderr, "no request document found") {
+			t.Errorf("%v: exit status %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+	if _, stderr, code := runIn(t, dir, "", "validate", "empty", "a.json"); code != exitOK {
+		t.Errorf("a document besides an empty directory: exit status %d, %s", code, stderr)
+	}
+}
+
+// TestStrictSummary: under --strict the summary counts a document with a
+// warning as failing, as the exit status does.
+func TestStrictSummary(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"valid.json":   doc(testInstance, "agent1"),
+		"warning.json": doc(testInstance, "agent2", "IdentityInfo", `{"FirstName":"Mary","LastName":"Major"}`),
+	})
+	stdout, _, code := runIn(t, dir, "", "validate", "--identity-management", "connect_managed", "--strict", "valid.json", "warning.json")
+	last := lastLine(stdout)
+	if code != exitInvalid || !strings.HasPrefix(last, "2 documents, 1 valid, 0 errors, 1 warning (failing: --strict)") {
+		t.Errorf("--strict: exit status %d, summary %q", code, last)
+	}
+	stdout, _, code = runIn(t, dir, "", "validate", "--identity-management", "CONNECT_MANAGED", "valid.json", "warning.json")
+	if last := lastLine(stdout); code != exitOK || last != "2 documents, 2 valid, 0 errors, 1 warning" {
+		t.Errorf("without --strict: exit status %d, summary %q", code, last)
+	}
+}
+
+func lastLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
+// TestVersionFromBuildInfo: the version comes from the build information.
+func TestVersionFromBuildInfo(t *testing.T) {
+	for _, tc := range []struct {
+		bi   debug.BuildInfo
+		want string
+	}{
+		{debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.4.2"}}, "v1.4.2 (go1.26.0)"},
+		{debug.BuildInfo{GoVersion: "go1.27.3", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.time", Value: "2026-12-04T13:00:00Z"}, {Key: "vcs.modified", Value: "true"},
+		}}, "(devel) 0123456789ab 2026-12-04T13:00:00Z modified (go1.27.3)"},
+	} {
+		if got := describeBuild(&tc.bi); got != tc.want {
+			t.Errorf("describeBuild = %q, want %q", got, tc.want)
+		}
+	}
+	saved := readBuildInfo
+	t.Cleanup(func() { readBuildInfo = saved })
+	readBuildInfo = func() (*debug.BuildInfo, bool) {
+		return &debug.BuildInfo{GoVersion: "go1.26.1", Main: debug.Module{Version: "v9.9.9"}}, true
+	}
+	if stdout, _, _ := runIn(t, "", "", "--version"); stdout != "connectuser v9.9.9 (go1.26.1)\n" {
+		t.Errorf("--version: %q", stdout)
+	}
+}
+
+// TestRedactUsernamesFlag: --redact-usernames shows no username, in any
+// format, duplicates across documents included.
+func TestRedactUsernamesFlag(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.jsonl": doc(testInstance, "mary major@example.com") + "\n" + doc(testInstance, "mary major@example.com") + "\n",
+	})
+	for _, format := range []string{"text", "json"} {
+		plain, _, _ := runIn(t, dir, "", "validate", "--format", format, "a.jsonl")
+		redacted, _, code := runIn(t, dir, "", "validate", "--format", format, "--redact-usernames", "a.jsonl")
+		if !strings.Contains(plain, "mary major") {
+			t.Fatalf("%s: the username is not shown without the flag:\n%s", format, plain)
+		}
+		if code != exitInvalid || strings.Contains(redacted, "mary") {
+			t.Errorf("%s: exit status %d, the username is shown:\n%s", format, code, redacted)
+		}
+		if strings.Count(redacted, "duplicate") != strings.Count(plain, "duplicate") {
+			t.Errorf("%s: the flag changed the violations", format)
+		}
+	}
+}
+
+// TestIdentityManagementAnyCase: --identity-management reads any letter
+// case.
+func TestIdentityManagementAnyCase(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.json": doc(testInstance, "agent1", "Password", "null")})
+	for _, typ := range []string{"saml", "Saml", "connect_managed", "existing_directory", "unknown"} {
+		_, stderr, code := runIn(t, dir, "", "validate", "--identity-management", typ, "a.json")
+		if code == exitUsage {
+			t.Errorf("%s: %s", typ, stderr)
+		}
+	}
+	if _, _, code := runIn(t, dir, "", "validate", "--identity-management", "ldap", "a.json"); code != exitUsage {
+		t.Error("ldap accepted")
+	}
+}
+
