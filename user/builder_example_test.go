@@ -50,3 +50,10 @@ func ExampleWithRedactedUsernames() {
 	// Username pattern "mary major"
 	// Username pattern true
 }
+
+// One line of a JSON Lines file: positions are the file's.
+func ExampleValidator_ValidateDocumentAt() {
+	_, violations := user.NewValidator().ValidateDocumentAt([]byte(`{"Username": }`), 7)
+	fmt.Println(violations[0].Code, violations[0].Line, violations[0].Column)
+	// Output: syntax 7 14
+}

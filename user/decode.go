@@ -30,8 +30,11 @@ type decoded struct {
 // that could not be read is left at its zero value and its path is added
 // to skip. After a syntax error reading stops (fatal); the request read so
 // far is kept, or nil when the document is not an object.
-func decode(data []byte) decoded {
-	d := decoder{data: data}
+func decode(data []byte) decoded { return decodeAt(data, 1) }
+
+// decodeAt reads a document that starts on line line of its source.
+func decodeAt(data []byte, line int) decoded {
+	d := decoder{data: data, line0: max(line, 1) - 1}
 	d.document()
 	return d.out
 }

@@ -752,6 +752,31 @@ func TestPropertyDeterminism(t *testing.T) {
 // becomes false (WithPersistentConnectionConfig takes a bool).
 func propBuildable(in *CreateUserInput) *CreateUserInput {
 	out := in.Clone()
+	// The builder's rule: "" leaves an optional string member out.
+	emptySecret := func(p **identity.Secret) {
+		if *p != nil && **p == "" {
+			*p = nil
+		}
+	}
+	emptyString := func(p **string) {
+		if *p != nil && **p == "" {
+			*p = nil
+		}
+	}
+	emptySecret(&out.Password)
+	emptyString(&out.DirectoryUserId)
+	emptyString(&out.HierarchyGroupId)
+	if ii := out.IdentityInfo; ii != nil {
+		for _, p := range []**identity.Secret{&ii.FirstName, &ii.LastName, &ii.Email, &ii.SecondaryEmail, &ii.Mobile} {
+			emptySecret(p)
+		}
+	}
+	if pc := out.PhoneConfig; pc != nil {
+		emptySecret(&pc.DeskPhoneNumber)
+		if pc.PhoneType != nil && *pc.PhoneType == "" {
+			pc.PhoneType = nil
+		}
+	}
 	if out.IdentityInfo != nil && *out.IdentityInfo == (identity.Info{}) {
 		out.IdentityInfo = nil
 	}

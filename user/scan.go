@@ -24,6 +24,7 @@ const maxDepth = 64
 type decoder struct {
 	data  []byte
 	pos   int
+	line0 int // the lines of the source before the document (see ValidateDocumentAt)
 	depth int    // objects and lists open at pos
 	buf   []byte // unescaped contents of the last string with escapes
 	// nameValid tells whether the last member name read by member was
@@ -67,7 +68,8 @@ func (d *decoder) syntax(expected string) {
 	if d.pos >= len(d.data) {
 		detail = "the document ends " + detail
 	}
-	d.report(rDocumentSyntax, cuerrors.Path{}, detail+": expected "+expected+".")
+	v := d.report(rDocumentSyntax, cuerrors.Path{}, detail+": expected "+expected+".")
+	v.Line, v.Column = line, col
 	d.out.fatal = true
 }
 
@@ -82,7 +84,7 @@ func (d *decoder) lineColumn(pos int) (line, col int) {
 			start = i + 1
 		}
 	}
-	return line, pos - start + 1
+	return d.line0 + line, pos - start + 1
 }
 
 // plainByte marks the bytes that a string holds as they are: everything

@@ -93,10 +93,18 @@ func (v *Validator) validate(in *CreateUserInput, out cuerrors.List) cuerrors.Li
 // [WithMaxDocumentSize]). The lists and Tags of the request returned hold
 // the entries that were checked (see [MaxCheckedElements]).
 func (v *Validator) ValidateDocument(data []byte) (*CreateUserInput, cuerrors.List) {
+	return v.ValidateDocumentAt(data, 1)
+}
+
+// ValidateDocumentAt is [Validator.ValidateDocument] for a document that
+// starts on line line (1-based) of a larger source, such as a line of JSON
+// Lines or one document of a stream: a syntax error's message and its
+// Line name the source's line, not the document's. A line below 1 is 1.
+func (v *Validator) ValidateDocumentAt(data []byte, line int) (*CreateUserInput, cuerrors.List) {
 	if limit := v.maxDocumentSize(); limit > 0 && int64(len(data)) > limit {
 		return nil, documentTooLarge(limit)
 	}
-	d := decode(data)
+	d := decodeAt(data, line)
 	if d.fatal {
 		return d.input, d.list
 	}

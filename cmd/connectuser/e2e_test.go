@@ -150,7 +150,7 @@ func (r record) has(field, code, severity string) bool {
 // must.
 var (
 	recordMembers    = []string{"source", "line", "valid", "violations"}
-	violationMembers = []string{"field", "code", "severity", "rule", "message", "related", "value"}
+	violationMembers = []string{"field", "code", "severity", "rule", "message", "related", "value", "line", "column"}
 )
 
 // parseReport parses the JSON report, checking that each line is one

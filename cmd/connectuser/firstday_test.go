@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -189,3 +190,31 @@ func TestIdentityManagementAnyCase(t *testing.T) {
 	}
 }
 
+// TestJSONLinesSyntaxErrorLine: a syntax error in a line of JSON Lines
+// names the file's line, in the message and in the violation's line.
+func TestJSONLinesSyntaxErrorLine(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.jsonl": lines(doc(testInstance, "agent1"), "", "", doc(testInstance, "agent2"), `{"Username": "x",`),
+	})
+	stdout, _, code := runIn(t, dir, "", "validate", "--format", "json", "a.jsonl")
+	recs := parseReport(t, stdout)
+	if code != exitInvalid || len(recs) != 3 || recs[2].Line != 5 {
+		t.Fatalf("exit status %d, %d records", code, len(recs))
+	}
+	var got struct {
+		Violations []struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+			Line    int    `json:"line"`
+			Column  int    `json:"column"`
+		} `json:"violations"`
+	}
+	last := strings.Split(strings.TrimSpace(stdout), "\n")[2]
+	if err := json.Unmarshal([]byte(last), &got); err != nil || len(got.Violations) != 1 {
+		t.Fatalf("%s: %v", last, err)
+	}
+	v := got.Violations[0]
+	if v.Code != "syntax" || v.Line != 5 || v.Column != 18 || !strings.Contains(v.Message, "line 5, column 18") {
+		t.Errorf("syntax violation %+v, want line 5, column 18", v)
+	}
+}

@@ -199,7 +199,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		case j.tooLarge:
 			j.list = cuerrors.List{tooLarge}
 		default:
-			j.in, j.list = v.ValidateDocument(j.data)
+			j.in, j.list = v.ValidateDocumentAt(j.data, j.origin.Line)
 		}
 		render(j)
 	})
