@@ -22,4 +22,3 @@ func TestValidateDocumentAt(t *testing.T) {
 		t.Errorf("ValidateDocument: %+v", l)
 	}
 }
-

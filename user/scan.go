@@ -24,7 +24,7 @@ const maxDepth = 64
 type decoder struct {
 	data  []byte
 	pos   int
-	line0 int // the lines of the source before the document (see ValidateDocumentAt)
+	line0 int    // the lines of the source before the document (see ValidateDocumentAt)
 	depth int    // objects and lists open at pos
 	buf   []byte // unescaped contents of the last string with escapes
 	// nameValid tells whether the last member name read by member was
