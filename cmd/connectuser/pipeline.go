@@ -28,6 +28,10 @@ type job struct {
 	data     []byte // the document
 	tooLarge bool   // the document is longer than the limit; data is empty
 	err      error  // a path or input that could not be read; no document
+	// firstLine is the source's line of data's first byte, when it is
+	// not origin.Line (a document of a stream that is reported without a
+	// line); 0 otherwise.
+	firstLine int
 
 	// Set by a worker.
 	in       *user.CreateUserInput
@@ -43,7 +47,7 @@ type job struct {
 const keepBuffer = 256 << 10
 
 func (j *job) reset() {
-	j.origin, j.quoted, j.tooLarge, j.err = user.Origin{}, nil, false, nil
+	j.origin, j.quoted, j.tooLarge, j.err, j.firstLine = user.Origin{}, nil, false, nil, 0
 	j.in, j.list, j.errors, j.warnings = nil, nil, 0, 0
 	j.data, j.out = j.data[:0], j.out[:0]
 	if cap(j.data) > keepBuffer {

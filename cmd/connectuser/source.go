@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -213,11 +214,13 @@ func readLimited(dst []byte, r io.Reader, limit int) (data []byte, tooLarge bool
 	}
 }
 
-// stdinSource reads standard input as --input says. With auto, it is JSON
-// Lines when its first non-blank line is a JSON value on its own (or
-// longer than the limit), and one request document otherwise (a
-// document spread over lines, as people write them); nothing but blank
-// lines is JSON Lines without a document.
+// stdinSource reads standard input as --input says. With auto, it is a
+// JSON array of documents when it starts with '[', JSON Lines when its
+// first non-blank line is a JSON value on its own (or longer than the
+// limit), and otherwise a stream of documents spread over lines, as
+// people write them, one or more, concatenated (a stream of one is
+// reported without a line, like a file); nothing but blank lines is JSON
+// Lines without a document.
 func (f *feeder) stdinSource() bool {
 	br := bufio.NewReaderSize(f.stdin, readBufferSize)
 	quoted := quote(stdinName)
@@ -241,19 +244,29 @@ func (f *feeder) stdinSource() bool {
 		j.err = readError(stdinName, err)
 		f.p.submit(j)
 		return true
+	case !tooLong && bytes.HasPrefix(bytes.TrimLeft(data, " \t"), []byte("[")):
+		// A JSON array of documents.
+		f.p.release(j)
+		vr := f.valuesAfter(data, line, br)
+		_, _ = vr.skipSpace()
+		_, _ = vr.r.ReadByte() // the [
+		return f.stream(vr, true)
 	case tooLong || json.Valid(data):
 		j.origin = user.Origin{Source: stdinName, Line: line}
 		j.quoted, j.data, j.tooLarge = quoted, data, tooLong
 		f.p.submit(j)
 		return f.lines(lr, stdinName, quoted)
 	}
-	// One document: put back what the sniffing read, with the blank lines
-	// before it, so that line numbers in messages stay right.
-	prefix := make([]byte, 0, line+len(data))
-	for range line - 1 {
-		prefix = append(prefix, '\n')
-	}
-	prefix = append(append(prefix, data...), '\n')
+	// One document spread over lines, as people write them, or a stream of
+	// them (concatenated, pretty-printed).
 	f.p.release(j)
-	return f.whole(br, prefix, stdinName, quoted)
+	return f.stream(f.valuesAfter(data, line, br), false)
+}
+
+// valuesAfter returns a valueReader over first (the first non-blank line,
+// line number line, already read) and then the rest of br.
+func (f *feeder) valuesAfter(first []byte, line int, br *bufio.Reader) *valueReader {
+	head := append(append(make([]byte, 0, len(first)+1), first...), '\n')
+	r := bufio.NewReaderSize(io.MultiReader(bytes.NewReader(head), br), readBufferSize)
+	return &valueReader{r: r, max: f.max, line: line}
 }

@@ -199,7 +199,11 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		case j.tooLarge:
 			j.list = cuerrors.List{tooLarge}
 		default:
-			j.in, j.list = v.ValidateDocumentAt(j.data, j.origin.Line)
+			line := j.origin.Line
+			if j.firstLine > 0 {
+				line = j.firstLine
+			}
+			j.in, j.list = v.ValidateDocumentAt(j.data, line)
 		}
 		render(j)
 	})
