@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -273,5 +275,35 @@ func TestStdinBatches(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr, "standard input") || len(parseReport(t, stdout)) != 1 {
 			t.Errorf("%.40q: exit status %d, stderr %q", in, code, stderr)
 		}
+	}
+}
+
+// TestRecursive: --recursive reads subdirectories, depth first in name
+// order; without it they are skipped.
+func TestRecursive(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"users/b.json":          doc(testInstance, "b"),
+		"users/a/z.jsonl":       doc(testInstance, "az") + "\n",
+		"users/a/deep/x.json":   doc(testInstance, "x"),
+		"users/c/notes.txt":     "not a document",
+		"users/c/y.json":        doc(testInstance, "y"),
+		"users/0-first.json":    doc(testInstance, "first"),
+		"users/a/deep/dup.json": doc(testInstance, "b"),
+	})
+	if err := os.Symlink(filepath.Join(dir, "users"), filepath.Join(dir, "users", "a", "loop")); err != nil {
+		t.Skip(err)
+	}
+	stdout, stderr, code := runIn(t, dir, "", "validate", "--format", "json", "--recursive", "users")
+	var got []string
+	for _, r := range parseReport(t, stdout) {
+		got = append(got, filepath.ToSlash(r.Source))
+	}
+	want := []string{"users/0-first.json", "users/a/deep/dup.json", "users/a/deep/x.json", "users/a/z.jsonl", "users/b.json", "users/c/y.json"}
+	if !slices.Equal(got, want) || code != exitInvalid { // b.json repeats dup.json's user
+		t.Errorf("--recursive: exit status %d, sources %v, want %v; stderr %s", code, got, want, stderr)
+	}
+	stdout, _, _ = runIn(t, dir, "", "validate", "--format", "json", "users")
+	if n := len(parseReport(t, stdout)); n != 2 {
+		t.Errorf("without --recursive: %d documents, want 2", n)
 	}
 }

@@ -35,6 +35,8 @@ type feeder struct {
 	input inputFormat // --input: for standard input and files named as PATH
 	max   int         // --max-document-size
 	stdin io.Reader
+	// recursive: a directory's subdirectories are read too (--recursive).
+	recursive bool
 }
 
 // feed reads every path, then closes the pipeline. It stops early when
@@ -64,11 +66,25 @@ func (f *feeder) path(path string) bool {
 		}
 		return f.file(path, format)
 	}
+	return f.dir(path)
+}
+
+// dir reads the documents of a directory: its .json and .jsonl files in
+// name order and, with --recursive, its subdirectories in the same order
+// (depth first, as filepath.WalkDir goes); a link to a directory is not
+// followed, so no cycle is possible.
+func (f *feeder) dir(path string) bool {
 	entries, err := os.ReadDir(path) // sorted by name
 	if err != nil {
 		return f.fail(err)
 	}
 	for _, e := range entries {
+		if e.IsDir() {
+			if f.recursive && !f.dir(filepath.Join(path, e.Name())) {
+				return false
+			}
+			continue
+		}
 		if ext := filepath.Ext(e.Name()); !strings.EqualFold(ext, ".json") && !strings.EqualFold(ext, ".jsonl") {
 			continue
 		}
@@ -88,7 +104,7 @@ func (f *feeder) path(path string) bool {
 				continue
 			}
 		} else if !e.Type().IsRegular() {
-			continue // not recursive: subdirectories and devices are skipped
+			continue // devices, sockets and the like are skipped
 		}
 		if !f.file(name, format) {
 			return false

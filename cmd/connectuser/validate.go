@@ -23,8 +23,10 @@ PATH is one of:
   FILE.json    a request document (any name that does not end in .jsonl)
   FILE.jsonl   JSON Lines: one request document a line; blank lines are
                skipped but counted, so reports give the file's line number
-  DIRECTORY    its .json and .jsonl files, in name order (not recursive)
-  -            standard input (see --input)
+  DIRECTORY    its .json and .jsonl files, in name order (and those of its
+               subdirectories with --recursive)
+  -            standard input (see --input): one document, JSON Lines, a
+               JSON array of documents, or documents one after another
 Flags may come before or after the paths; after -- everything is a path.
 A document that cannot be read (broken JSON, a line too long) is reported
 and the run goes on. An unreadable path is reported on standard error, the
@@ -66,9 +68,16 @@ Flags:
         How standard input and the files named as PATH hold their documents
         (directory entries always go by extension). auto (the default): a
         file ending in .jsonl is JSON Lines, any other file one document;
-        standard input is JSON Lines when its first non-blank line is a JSON
-        value on its own, else one document.
+        standard input is a JSON array of documents when it starts with [,
+        JSON Lines when its first non-blank line is a JSON value on its own,
+        else documents one after another (one, or several pretty-printed or
+        concatenated; with several, each is reported with the line it
+        starts on).
           generate-users | connectuser validate --input jsonl -
+  --recursive
+        Read the subdirectories of a DIRECTORY too, depth first in name
+        order; links to directories are not followed.
+          connectuser validate --recursive users/
   --redact-usernames
         Show no username in the report (a violation at Username carries no
         value), for reports that leave the organisation: usernames are often
@@ -98,6 +107,7 @@ type validateOptions struct {
 	jobs     int
 	// redactUsernames: no violation shows a username (--redact-usernames).
 	redactUsernames bool
+	recursive       bool // --recursive
 }
 
 // parseValidate reads the flags and paths of validate.
@@ -114,6 +124,7 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	fs.Var(inputFlag, "input", "auto, json or jsonl")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "documents validated at once")
 	redact := fs.Bool("redact-usernames", false, "show no username in the report")
+	recursive := fs.Bool("recursive", false, "read subdirectories too")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return validateOptions{}, nil, err
@@ -136,6 +147,7 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 		jobs:     *jobs,
 
 		redactUsernames: *redact,
+		recursive:       *recursive,
 	}, paths, nil
 }
 
@@ -207,7 +219,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		}
 		render(j)
 	})
-	f := &feeder{p: p, input: opts.input, max: opts.maxSize, stdin: stdin}
+	f := &feeder{p: p, input: opts.input, max: opts.maxSize, stdin: stdin, recursive: opts.recursive}
 	go f.feed(paths)
 
 	out := bufio.NewWriterSize(stdout, 64<<10)
