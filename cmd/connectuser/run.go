@@ -36,8 +36,8 @@ Examples:
   connectuser rules --format json | jq -r .id
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
-error (or warning with --strict), 2 a usage problem or an unreadable path.
-Run 'connectuser validate --help' for the validate flags.
+error (or warning with --strict), 2 a usage problem, an unreadable path or
+no document found. Run 'connectuser validate --help' for the validate flags.
 `
 
 // run is the whole program: it reads args (without the program name),
