@@ -171,7 +171,7 @@ func TestParsePath(t *testing.T) {
 
 // propParameters returns the gopter parameters of this package's
 // properties: CREATEUSER_PROPERTY_SEED and CREATEUSER_PROPERTY_CASES, as
-// in package user, else the clock and 300 cases. The seed is logged.
+// in package user, else the clock and 150 cases. The seed is logged.
 func propParameters(t *testing.T) *gopter.TestParameters {
 	seed := time.Now().UnixNano()
 	if s := os.Getenv("CREATEUSER_PROPERTY_SEED"); s != "" {
@@ -180,7 +180,7 @@ func propParameters(t *testing.T) *gopter.TestParameters {
 			t.Fatal(err)
 		}
 	}
-	n := 300
+	n := 150
 	if s := os.Getenv("CREATEUSER_PROPERTY_CASES"); s != "" {
 		var err error
 		if n, err = strconv.Atoi(s); err != nil || n < 1 {
