@@ -22,50 +22,82 @@ const (
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 
+// Character classes of the ASCII bytes, one bit per class, so that a scan
+// asks one table look-up per byte.
+const (
+	classUsername uint8 = 1 << iota // A-Z a-z 0-9 _ - . @
+	classLocal                      // an email's local part: A-Z a-z 0-9 . _ % + -
+	classDomain                     // an email's domain: A-Z a-z 0-9 . -
+	classLetter                     // A-Z a-z
+)
+
+var class = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		b := byte(c)
+		alnum := isASCIILetter(b) || isDigit(b)
+		if alnum || strings.IndexByte("_-.@", b) >= 0 {
+			t[c] |= classUsername
+		}
+		if alnum || strings.IndexByte("._%+-", b) >= 0 {
+			t[c] |= classLocal
+		}
+		if alnum || b == '.' || b == '-' {
+			t[c] |= classDomain
+		}
+		if isASCIILetter(b) {
+			t[c] |= classLetter
+		}
+	}
+	return t
+}()
+
 // UsernameChars reports whether s holds only A-Z a-z 0-9 _ - . @.
 func UsernameChars(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isASCIILetter(c) && !isDigit(c) && c != '_' && c != '-' && c != '.' && c != '@' {
-			return false
-		}
-	}
-	return true
+	ok, _ := Username(s)
+	return ok
 }
 
-// Email reports whether s matches [EmailRegexp].
-func Email(s string) bool {
-	at := strings.IndexByte(s, '@')
-	if at <= 0 {
-		return false
-	}
-	for i := 0; i < at; i++ {
+// Username reports, in one scan, whether s holds only A-Z a-z 0-9 _ - . @
+// (so it is ASCII, and its length in characters is len(s)) and whether it
+// holds an @.
+func Username(s string) (chars, at bool) {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '_' && c != '%' && c != '+' && c != '-' {
-			return false
+		if class[c]&classUsername == 0 {
+			return false, strings.IndexByte(s[i:], '@') >= 0 || at
 		}
+		at = at || c == '@'
 	}
-	domain := s[at+1:]
-	dot := strings.LastIndexByte(domain, '.')
-	if dot <= 0 {
+	return true, at
+}
+
+// Email reports whether s matches [EmailRegexp]. A string that matches is
+// ASCII, so its length in characters is len(s).
+func Email(s string) bool {
+	i := 0
+	for i < len(s) && class[s[i]]&classLocal != 0 {
+		i++
+	}
+	if i == 0 || i == len(s) || s[i] != '@' {
 		return false
 	}
-	for i := 0; i < dot; i++ {
-		c := domain[i]
-		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '-' {
+	// The domain is [a-zA-Z0-9.-]+ then a dot and 2 to 63 letters: the
+	// only dot that can end it is the last one.
+	lastDot, letters := -1, true
+	for j := i + 1; j < len(s); j++ {
+		c := s[j]
+		k := class[c]
+		if k&classDomain == 0 {
 			return false
 		}
-	}
-	tld := domain[dot+1:]
-	if len(tld) < 2 || len(tld) > 63 {
-		return false
-	}
-	for i := 0; i < len(tld); i++ {
-		if !isASCIILetter(tld[i]) {
-			return false
+		if c == '.' {
+			lastDot, letters = j, true
+		} else if k&classLetter == 0 {
+			letters = false
 		}
 	}
-	return true
+	tld := len(s) - lastDot - 1
+	return lastDot > i+1 && letters && tld >= 2 && tld <= 63
 }
 
 // E164 reports whether s matches [E164Regexp]: a plus sign and 2 to 15
@@ -85,9 +117,19 @@ func E164(s string) bool {
 // Password reports whether s holds at least one of a-z, one of A-Z and one
 // of 0-9, and no Unicode white space. Length is checked apart.
 func Password(s string) bool {
-	var lower, upper, digit bool
+	ok, _, _ := PasswordScan(s)
+	return ok
+}
+
+// PasswordScan answers, in one scan of s, what the password rules ask:
+// whether s matches [Password], its length in characters (as [Length]
+// counts them) and whether it is valid UTF-8.
+func PasswordScan(s string) (ok bool, length int, valid bool) {
+	var lower, upper, digit, space bool
+	valid = true
 	for i := 0; i < len(s); {
 		c := s[i]
+		length++
 		if c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z':
@@ -97,18 +139,41 @@ func Password(s string) bool {
 			case isDigit(c):
 				digit = true
 			case c == ' ' || (c >= '\t' && c <= '\r'):
-				return false
+				space = true
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.White_Space, r) {
-			return false
+		if r == utf8.RuneError && size == 1 {
+			valid = false
+		} else if unicode.Is(unicode.White_Space, r) {
+			space = true
 		}
 		i += size
 	}
-	return lower && upper && digit
+	return lower && upper && digit && !space, length, valid
+}
+
+// ASCII reports whether every byte of s is below 0x80 (so s is valid
+// UTF-8 and its length in characters is len(s)). It reads eight bytes at
+// a time.
+func ASCII(s string) bool {
+	var acc uint64
+	for len(s) >= 8 {
+		acc |= uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		acc |= uint64(s[i])
+	}
+	return acc&0x8080808080808080 == 0
+}
+
+// Text reports whether s is valid UTF-8, the ASCII case first.
+func Text(s string) bool {
+	return ASCII(s) || utf8.ValidString(s)
 }
 
 // tagKeyASCII marks the ASCII bytes a tag key may hold.
