@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/connectkit/createuser/channel"
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -149,12 +150,13 @@ func (c *checker) voiceEnhancementConfigs(list []channel.VoiceEnhancementConfig)
 // tag of every request, so it counts characters only when the byte
 // length leaves the limit in doubt (a string has at most as many
 // characters as bytes), and tests the aws: prefix only on keys with a
-// colon in fourth place. A key that passes TagKey is UTF-8.
+// colon in fourth place. A key that passes TagKey is UTF-8; whether the
+// value is, tags asks of all the values at once.
 func tagOK(k, v string) bool {
 	if len(k) == 0 || len(k) > maxTagKey && pattern.Length(k) > maxTagKey {
 		return false
 	}
-	if len(v) > maxTagValue && pattern.Length(v) > maxTagValue || !pattern.Text(v) {
+	if len(v) > maxTagValue && pattern.Length(v) > maxTagValue {
 		return false
 	}
 	if len(k) >= 4 && k[3] == ':' && pattern.ReservedTagKey(k) {
@@ -177,9 +179,19 @@ func (c *checker) tags(tags map[string]string) {
 	}
 	var buf [4]string
 	bad := buf[:0]
+	var bytes uint64
 	for k, v := range tags {
 		if !tagOK(k, v) {
 			bad = append(bad, k)
+		}
+		bytes |= pattern.Bytes(v)
+	}
+	if bytes&pattern.HighBits != 0 {
+		// A value is not ASCII: those that are not UTF-8 are bad too.
+		for k, v := range tags {
+			if !utf8.ValidString(v) && !slices.Contains(bad, k) {
+				bad = append(bad, k)
+			}
 		}
 	}
 	slices.Sort(bad)

@@ -35,7 +35,7 @@ func (c *checker) top(in *CreateUserInput) {
 	switch id := in.InstanceId; {
 	case id == "":
 		c.report(rInstanceIDRequired, pathInstanceID, cuerrors.Value{})
-	case !c.text(id, pathInstanceID):
+	case !pattern.ASCII(id) && !c.text(id, pathInstanceID):
 	case id == "." || id == "..":
 		c.report(rInstanceIDDotSegment, pathInstanceID, cuerrors.StringValue(id))
 	case len(id) > maxInstanceID && pattern.Length(id) > maxInstanceID:
@@ -261,7 +261,22 @@ func (c *checker) phoneConfig(in *CreateUserInput) {
 }
 
 func (c *checker) directoryAndIDs(in *CreateUserInput) {
-	if d := in.DirectoryUserId; d != nil && c.text(*d, pathDirectoryUserID) {
+	// One test of the identifiers' bytes tells whether any of them needs
+	// a look for invalid UTF-8 (they are ASCII but for a mistake).
+	ids := in.SecurityProfileIds
+	bytes := pattern.Bytes(in.RoutingProfileId)
+	if d := in.DirectoryUserId; d != nil {
+		bytes |= pattern.Bytes(*d)
+	}
+	if g := in.HierarchyGroupId; g != nil {
+		bytes |= pattern.Bytes(*g)
+	}
+	for _, id := range ids {
+		bytes |= pattern.Bytes(id)
+	}
+	ascii := bytes&pattern.HighBits == 0
+
+	if d := in.DirectoryUserId; d != nil && (ascii || c.text(*d, pathDirectoryUserID)) {
 		h := hits{modes: c.modes}
 		h.add(rDirectoryUserIDForbidden)
 		h.add(rDirectoryUserIDIgnored)
@@ -273,7 +288,6 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 		}
 	}
 
-	ids := in.SecurityProfileIds
 	if len(ids) == 0 {
 		c.report(rSecurityProfileIDsRequired, pathSecurityProfiles, cuerrors.Value{})
 	} else if len(ids) > maxSecurityProfiles {
@@ -282,18 +296,18 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 	if len(ids) > quadraticLimit {
 		c.securityProfileIDsMap(ids)
 	} else {
-		c.securityProfileIDs(ids)
+		c.securityProfileIDs(ids, ascii)
 	}
 
 	if r := in.RoutingProfileId; r == "" {
 		c.report(rRoutingProfileIDRequired, pathRoutingProfileID, cuerrors.Value{})
-	} else {
+	} else if !ascii {
 		c.text(r, pathRoutingProfileID)
 	}
 	if g := in.HierarchyGroupId; g != nil {
 		if *g == "" {
 			c.report(rHierarchyGroupIDLength, pathHierarchyGroupID, cuerrors.StringValue(""))
-		} else {
+		} else if !ascii {
 			c.text(*g, pathHierarchyGroupID)
 		}
 	}
@@ -304,14 +318,14 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 const quadraticLimit = 32
 
 // securityProfileIDs checks the ids of a list of at most quadraticLimit:
-// each one non-empty and UTF-8, and none twice (an ARN counts as the id it
+// each one non-empty and UTF-8 (ascii says every id is), and none twice (an ARN counts as the id it
 // ends with). The ids are compared as they are unless one is an ARN; only
 // then is each one's key computed, once.
-func (c *checker) securityProfileIDs(ids []string) {
+func (c *checker) securityProfileIDs(ids []string, ascii bool) {
 	var bad uint32 // the ids that take part in no comparison
 	arn := false
 	for k, id := range ids {
-		if id == "" || !pattern.Text(id) {
+		if id == "" || !ascii && !pattern.Text(id) {
 			bad |= 1 << k
 		} else if strings.HasPrefix(id, "arn:") {
 			arn = true

@@ -156,19 +156,48 @@ func PasswordScan(s string) (ok bool, length int, valid bool) {
 }
 
 // ASCII reports whether every byte of s is below 0x80 (so s is valid
-// UTF-8 and its length in characters is len(s)). It reads eight bytes at
-// a time.
+// UTF-8 and its length in characters is len(s)).
 func ASCII(s string) bool {
-	var acc uint64
-	for len(s) >= 8 {
-		acc |= uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		s = s[8:]
+	return Bytes(s)&HighBits == 0
+}
+
+// HighBits has the high bit of each byte of a word set: Bytes(s)&HighBits
+// is zero when s is ASCII.
+const HighBits = 0x8080808080808080
+
+// Bytes returns the OR of the bytes of s, eight at a time (with the last
+// word overlapping the one before it), spread over the eight bytes of a
+// word: it is cheap enough to run over every identifier of a request,
+// and many strings can share one test against HighBits.
+func Bytes(s string) uint64 {
+	n := len(s)
+	if n < 8 {
+		var acc uint64
+		if n >= 4 {
+			acc = uint64(load32(s)) | uint64(load32(s[n-4:]))
+		} else {
+			for i := 0; i < n; i++ {
+				acc |= uint64(s[i])
+			}
+		}
+		return acc
 	}
-	for i := 0; i < len(s); i++ {
-		acc |= uint64(s[i])
+	acc := load64(s[n-8:])
+	for i := 0; i+8 <= n; i += 8 {
+		acc |= load64(s[i:])
 	}
-	return acc&0x8080808080808080 == 0
+	return acc
+}
+
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // Text reports whether s is valid UTF-8, the ASCII case first.
