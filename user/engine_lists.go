@@ -184,7 +184,13 @@ func (c *checker) tags(tags map[string]string) {
 		if !tagOK(k, v) {
 			bad = append(bad, k)
 		}
-		bytes |= pattern.Bytes(v)
+		if len(v) < 8 { // most values: no call
+			for i := 0; i < len(v); i++ {
+				bytes |= uint64(v[i])
+			}
+		} else {
+			bytes |= pattern.Bytes(v)
+		}
 	}
 	if bytes&pattern.HighBits != 0 {
 		// A value is not ASCII: those that are not UTF-8 are bad too.

@@ -52,7 +52,7 @@ func (c *checker) username(u string) {
 		c.resolve(&h, pathUsername, cuerrors.Value{})
 		return
 	}
-	chars, at := pattern.Username(u)
+	chars, at, email := pattern.Username(u)
 	n := len(u)
 	if !chars {
 		if !c.text(u, pathUsername) {
@@ -75,7 +75,7 @@ func (c *checker) username(u string) {
 	if !chars {
 		h.add(rUsernamePattern)
 	}
-	if at && !pattern.Email(u) {
+	if at && !email {
 		h.add(rUsernameEmail)
 	}
 	if h.n > 0 {

@@ -53,22 +53,40 @@ var class = func() (t [256]uint8) {
 
 // UsernameChars reports whether s holds only A-Z a-z 0-9 _ - . @.
 func UsernameChars(s string) bool {
-	ok, _ := Username(s)
-	return ok
+	for i := 0; i < len(s); i++ {
+		if class[s[i]]&classUsername == 0 {
+			return false
+		}
+	}
+	return true
 }
 
-// Username reports, in one scan, whether s holds only A-Z a-z 0-9 _ - . @
-// (so it is ASCII, and its length in characters is len(s)) and whether it
-// holds an @.
-func Username(s string) (chars, at bool) {
+// Username answers, in one scan, what the username rules ask: whether s
+// holds only A-Z a-z 0-9 _ - . @ (so it is ASCII, and its length in
+// characters is len(s)), whether it holds an @, and whether it matches
+// [EmailRegexp].
+func Username(s string) (chars, at, email bool) {
+	atPos, dot, ats := -1, -1, 0
+	under, letters := false, true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if class[c]&classUsername == 0 {
-			return false, strings.IndexByte(s[i:], '@') >= 0 || at
+		k := class[c]
+		switch {
+		case k&classUsername == 0:
+			return false, strings.IndexByte(s, '@') >= 0, Email(s)
+		case c == '@':
+			atPos, dot, ats, under, letters = i, -1, ats+1, false, true
+		case c == '.':
+			dot, letters = i, true
+		case k&classLetter == 0:
+			letters = false
+			under = under || c == '_'
 		}
-		at = at || c == '@'
 	}
-	return true, at
+	// Every character of a username is allowed in an email's local part,
+	// and all but _ and @ in its domain.
+	tld := len(s) - dot - 1
+	return true, ats > 0, ats == 1 && atPos > 0 && !under && dot > atPos+1 && letters && tld >= 2 && tld <= 63
 }
 
 // Email reports whether s matches [EmailRegexp]. A string that matches is

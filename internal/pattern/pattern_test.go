@@ -52,8 +52,8 @@ func checkAgainstRegexps(t *testing.T, s string) {
 	if got, want := Password(s), passwordRef(s); got != want {
 		t.Errorf("Password(%q) = %v, reference says %v", s, got, want)
 	}
-	if chars, at := Username(s); chars != usernameRE.MatchString(s) || at != strings.Contains(s, "@") {
-		t.Errorf("Username(%q) = %v, %v; want %v, %v", s, chars, at, usernameRE.MatchString(s), strings.Contains(s, "@"))
+	if chars, at, email := Username(s); chars != usernameRE.MatchString(s) || at != strings.Contains(s, "@") || email != emailRE.MatchString(s) {
+		t.Errorf("Username(%q) = %v, %v, %v; want %v, %v, %v", s, chars, at, email, usernameRE.MatchString(s), strings.Contains(s, "@"), emailRE.MatchString(s))
 	}
 	if ok, n, valid := PasswordScan(s); ok != passwordRef(s) || n != utf8.RuneCountInString(s) || valid != utf8.ValidString(s) {
 		t.Errorf("PasswordScan(%q) = %v, %d, %v", s, ok, n, valid)
