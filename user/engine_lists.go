@@ -17,10 +17,24 @@ import (
 // channels remembers, for one list, the first index of each valid channel.
 type channels [4]int
 
+// firstChannel is the common case of a list's Channel: a valid channel met
+// for the first time (and VOICE where only VOICE is supported). It records
+// it; otherwise the list calls channel.
+func (seen *channels) firstChannel(o, i int, voiceOnly bool) bool {
+	if o < 0 || seen[o] != 0 || voiceOnly && o != 0 {
+		return false
+	}
+	seen[o] = i + 1
+	return true
+}
+
 // channel checks Channel of element i of the list at list: required, one
 // of Channel, not twice in the list, and VOICE where only VOICE is
-// supported. It reports whether the channel is valid.
-func (c *checker) channel(seen *channels, list cuerrors.Path, i int, ch channel.Channel, voiceOnly bool) bool {
+// supported. It reports whether the channel is valid. The lists call it
+// only off the common case (a valid channel met for the first time, see
+// firstChannel), which they test inline.
+func (c *checker) channel(seen *channels, listPath *cuerrors.Path, i int, ch channel.Channel, voiceOnly bool) bool {
+	list := *listPath
 	if ch == "" {
 		c.report(rListChannelRequired, list.Index(i).Child(nameChannelMember), cuerrors.Value{})
 		return false
@@ -48,7 +62,7 @@ func (c *checker) autoAcceptConfigs(list []channel.AutoAcceptConfig) {
 	var seen channels
 	for i := range list {
 		e := &list[i]
-		valid := c.channel(&seen, pathAutoAccept, i, e.Channel, false)
+		valid := seen.firstChannel(e.Channel.Ordinal(), i, false) || c.channel(&seen, &pathAutoAccept, i, e.Channel, false)
 		if e.AutoAccept == nil {
 			c.report(rAutoAcceptRequired, pathAutoAccept.Index(i).Child("AutoAccept"), cuerrors.Value{})
 		}
@@ -62,14 +76,18 @@ func (c *checker) afterContactWorkConfigs(list []channel.AfterContactWorkConfig)
 	var seen channels
 	for i := range list {
 		e := &list[i]
-		valid := c.channel(&seen, pathACW, i, e.Channel, false)
+		valid := seen.firstChannel(e.Channel.Ordinal(), i, false) || c.channel(&seen, &pathACW, i, e.Channel, false)
 		if e.AfterContactWorkConfig == nil {
 			c.report(rACWConfigRequired, pathACW.Index(i).Child("AfterContactWorkConfig"), cuerrors.Value{})
 		} else {
-			c.timeLimit(e.AfterContactWorkConfig, i, "AfterContactWorkConfig")
+			if t := e.AfterContactWorkConfig.AfterContactWorkTimeLimit; t != nil && uint64(*t) > maxTimeLimit {
+				c.timeLimit(e.AfterContactWorkConfig, i, "AfterContactWorkConfig")
+			}
 		}
 		if e.AgentFirstCallbackAfterContactWorkConfig != nil {
-			c.timeLimit(e.AgentFirstCallbackAfterContactWorkConfig, i, "AgentFirstCallbackAfterContactWorkConfig")
+			if t := e.AgentFirstCallbackAfterContactWorkConfig.AfterContactWorkTimeLimit; t != nil && uint64(*t) > maxTimeLimit {
+				c.timeLimit(e.AgentFirstCallbackAfterContactWorkConfig, i, "AgentFirstCallbackAfterContactWorkConfig")
+			}
 			if valid && e.Channel != channel.Voice {
 				c.report(rACWAgentFirstIgnored, pathACW.Index(i).Child("AgentFirstCallbackAfterContactWorkConfig"), cuerrors.Value{})
 			}
@@ -87,8 +105,10 @@ func timeLimitValue(t int64) cuerrors.Value {
 	return cuerrors.IntValue(t)
 }
 
+// timeLimit checks the time limit of w, element i's member (the lists test
+// the common case inline).
 func (c *checker) timeLimit(w *channel.AfterContactWork, i int, member string) {
-	if t := w.AfterContactWorkTimeLimit; t != nil && (*t < 0 || *t > maxTimeLimit) {
+	if t := w.AfterContactWorkTimeLimit; t != nil && uint64(*t) > maxTimeLimit {
 		c.report(rACWRange, pathACW.Index(i).Child(member).Child(nameTimeLimit), timeLimitValue(*t))
 	}
 }
@@ -97,7 +117,9 @@ func (c *checker) phoneNumberConfigs(list []channel.PhoneNumberConfig) {
 	var seen channels
 	for i := range list {
 		e := &list[i]
-		c.channel(&seen, pathPhoneNumbers, i, e.Channel, true)
+		if !seen.firstChannel(e.Channel.Ordinal(), i, true) {
+			c.channel(&seen, &pathPhoneNumbers, i, e.Channel, true)
+		}
 		switch {
 		case e.PhoneType == "":
 			c.report(rNumberPhoneTypeRequired, pathPhoneNumbers.Index(i).Child("PhoneType"), cuerrors.Value{})
@@ -125,7 +147,9 @@ func (c *checker) persistentConnectionConfigs(list []channel.PersistentConnectio
 	var seen channels
 	for i := range list {
 		e := &list[i]
-		c.channel(&seen, pathPersistent, i, e.Channel, true)
+		if !seen.firstChannel(e.Channel.Ordinal(), i, true) {
+			c.channel(&seen, &pathPersistent, i, e.Channel, true)
+		}
 		if e.PersistentConnection == nil {
 			c.report(rPersistentRequired, pathPersistent.Index(i).Child("PersistentConnection"), cuerrors.Value{})
 		}
@@ -136,7 +160,9 @@ func (c *checker) voiceEnhancementConfigs(list []channel.VoiceEnhancementConfig)
 	var seen channels
 	for i := range list {
 		e := &list[i]
-		c.channel(&seen, pathVoice, i, e.Channel, true)
+		if !seen.firstChannel(e.Channel.Ordinal(), i, true) {
+			c.channel(&seen, &pathVoice, i, e.Channel, true)
+		}
 		switch {
 		case e.VoiceEnhancementMode == "":
 			c.report(rVoiceModeRequired, pathVoice.Index(i).Child("VoiceEnhancementMode"), cuerrors.Value{})
@@ -181,8 +207,10 @@ func (c *checker) tags(tags map[string]string) {
 	bad := buf[:0]
 	var bytes uint64
 	for k, v := range tags {
-		if !tagOK(k, v) {
-			bad = append(bad, k)
+		if len(k) == 0 || len(k) > maxTagKey || len(v) > maxTagValue || k[3%len(k)] == ':' || !pattern.TagKey(k) {
+			if !tagOK(k, v) {
+				bad = append(bad, k)
+			}
 		}
 		if len(v) < 8 { // most values: no call
 			for i := 0; i < len(v); i++ {

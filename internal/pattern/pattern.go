@@ -29,6 +29,10 @@ const (
 	classLocal                      // an email's local part: A-Z a-z 0-9 . _ % + -
 	classDomain                     // an email's domain: A-Z a-z 0-9 . -
 	classLetter                     // A-Z a-z
+	classLower                      // a-z
+	classUpper                      // A-Z
+	classDigit                      // 0-9
+	classSpace                      // ASCII white space: \t \n \v \f \r and space
 )
 
 var class = func() (t [256]uint8) {
@@ -46,6 +50,16 @@ var class = func() (t [256]uint8) {
 		}
 		if isASCIILetter(b) {
 			t[c] |= classLetter
+		}
+		switch {
+		case b >= 'a' && b <= 'z':
+			t[c] |= classLower
+		case b >= 'A' && b <= 'Z':
+			t[c] |= classUpper
+		case isDigit(b):
+			t[c] |= classDigit
+		case b == ' ' || (b >= '\t' && b <= '\r'):
+			t[c] |= classSpace
 		}
 	}
 	return t
@@ -143,6 +157,20 @@ func Password(s string) bool {
 // whether s matches [Password], its length in characters (as [Length]
 // counts them) and whether it is valid UTF-8.
 func PasswordScan(s string) (ok bool, length int, valid bool) {
+	var seen uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return passwordScan(s)
+		}
+		seen |= class[c]
+	}
+	const want = classLower | classUpper | classDigit
+	return seen&(want|classSpace) == want, len(s), true
+}
+
+// passwordScan is PasswordScan for a string that is not ASCII.
+func passwordScan(s string) (ok bool, length int, valid bool) {
 	var lower, upper, digit, space bool
 	valid = true
 	for i := 0; i < len(s); {
