@@ -167,8 +167,10 @@ func (c *checker) add(r ruleIndex, field cuerrors.Path, value cuerrors.Value) *c
 		c.take()
 	}
 	row := &catalog[r]
-	c.out = append(c.out, cuerrors.Violation{Field: field, Code: row.Code, Severity: row.Severity, Rule: row.ID, Message: row.Description, Value: value})
-	return &c.out[len(c.out)-1]
+	c.out = append(c.out, cuerrors.Violation{})
+	v := &c.out[len(c.out)-1]
+	v.Field, v.Code, v.Severity, v.Rule, v.Message, v.Value = field, row.Code, row.Severity, row.ID, row.Description, value
+	return v
 }
 
 // reportRelated is report with the other member involved.

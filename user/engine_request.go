@@ -340,8 +340,9 @@ func (c *checker) securityProfileIDs(ids []string, ascii bool) {
 			c.badID(j, id)
 			continue
 		}
+		last := id[len(id)-1] // ids mostly differ in their last byte: no call to compare
 		for k := range j {
-			if bad&(1<<k) == 0 && ids[k] == id {
+			if b := ids[k]; bad&(1<<k) == 0 && len(b) == len(id) && b[len(b)-1] == last && b == id {
 				c.duplicateID(j, k, id)
 				break
 			}
