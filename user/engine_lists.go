@@ -203,6 +203,9 @@ func (c *checker) tags(tags map[string]string) {
 	if n := len(tags); n == 0 || n > maxTags {
 		c.report(rTagsCount, pathTags, cuerrors.IntValue(int64(n)))
 	}
+	if c.tagsOK {
+		return // the second pass: nothing to report past the count
+	}
 	var buf [4]string
 	bad := buf[:0]
 	var bytes uint64
@@ -228,6 +231,7 @@ func (c *checker) tags(tags map[string]string) {
 			}
 		}
 	}
+	c.tagsOK = len(bad) == 0
 	slices.Sort(bad)
 	for _, k := range bad {
 		if !pattern.Text(k) {
