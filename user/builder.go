@@ -248,5 +248,5 @@ func (b *Builder) Build(opts ...Option) (*CreateUserInput, cuerrors.List) {
 		out = append(out, b.recorded...)
 	}
 	v := configure(opts)
-	return in, v.validate(in, out)
+	return in, v.validate(in, out, true)
 }

@@ -2,6 +2,7 @@ package user
 
 import (
 	"slices"
+	"sync"
 
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/internal/pattern"
@@ -46,62 +47,100 @@ const (
 // checker carries one validation: the identity types it checks under, the
 // members the reader could not read, and the violations found so far.
 //
-// A validation that finds violations makes two passes: the first only
-// counts them (and their related paths), so that the second can write
-// them straight into a list with room for all of them and one block of
-// related paths. A violation is 240 bytes with ten pointers: growing a
-// list by appending (two or three allocations and copies for ten
-// violations), or gathering them elsewhere and copying, cost more than
-// the second pass, which asks only the quick questions of a request that
-// is mostly valid. A valid request makes one pass and allocates nothing.
+// It makes one pass. A valid request costs no allocation and no look-up of
+// anything shared. Violations go either straight into the caller's list
+// (AppendValidate) or, for a list of its own (Validate), into a pooled
+// scratch list that is copied into one list of the right size at the end:
+// a violation is large, and growing a list by appending costs two or three
+// allocations and copies for ten violations. Related paths gather in the
+// scratch too and end in one block.
 type checker struct {
 	modes modeSet
 	skip  []cuerrors.Path
 	out   cuerrors.List
-
-	counting bool            // the first pass: count, write nothing
-	n        int             // violations counted by the first pass
-	nRelated int             // related paths counted by the first pass
-	related  []cuerrors.Path // the second pass's related paths, one block
-	tagsOK   bool            // the first pass found every tag valid
+	fresh bool     // the result is a new list (see above)
+	s     *scratch // taken at the first violation that needs it
 }
 
-// check runs the whole catalog over in, appending to out; when out has no
-// room for the violations, it grows once, to fit them exactly.
-func (v *Validator) check(in *CreateUserInput, skip []cuerrors.Path, out cuerrors.List) cuerrors.List {
+// scratch holds the violations and related paths of one validation while
+// it runs.
+type scratch struct {
+	list    cuerrors.List
+	related []cuerrors.Path
+}
+
+// maxPooledScratch is the largest scratch kept for the next validation
+// (hostile input can make thousands of violations).
+const maxPooledScratch = 256
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// check runs the whole catalog over in, appending to out. When fresh, the
+// result is a new list, sized to fit, that starts with out's violations;
+// otherwise the violations are appended to out as append does.
+func (v *Validator) check(in *CreateUserInput, skip []cuerrors.Path, out cuerrors.List, fresh bool) cuerrors.List {
 	modes := modeAll
 	if v != nil && v.modes != 0 {
 		modes = v.modes
 	}
-	c := checker{modes: modes, skip: skip, counting: true}
-	for {
-		c.top(in)
-		c.identityInfo(in.IdentityInfo)
-		c.phoneConfig(in)
-		c.directoryAndIDs(in)
-		c.autoAcceptConfigs(in.AutoAcceptConfigs)
-		c.afterContactWorkConfigs(in.AfterContactWorkConfigs)
-		c.phoneNumberConfigs(in.PhoneNumberConfigs)
-		c.persistentConnectionConfigs(in.PersistentConnectionConfigs)
-		c.voiceEnhancementConfigs(in.VoiceEnhancementConfigs)
-		c.tags(in.Tags)
-		switch {
-		case !c.counting:
-			return c.out
-		case c.n == 0:
-			return out
-		}
-		// The second pass writes what the first counted.
-		if cap(out)-len(out) < c.n {
-			grown := make(cuerrors.List, len(out), len(out)+c.n)
-			copy(grown, out)
-			out = grown
-		}
-		c.out, c.counting = out, false
-		if c.nRelated > 0 {
-			c.related = make([]cuerrors.Path, 0, c.nRelated)
+	c := checker{modes: modes, skip: skip, out: out, fresh: fresh}
+	from := len(out)
+	c.top(in)
+	c.identityInfo(in.IdentityInfo)
+	c.phoneConfig(in)
+	c.directoryAndIDs(in)
+	c.autoAcceptConfigs(in.AutoAcceptConfigs)
+	c.afterContactWorkConfigs(in.AfterContactWorkConfigs)
+	c.phoneNumberConfigs(in.PhoneNumberConfigs)
+	c.persistentConnectionConfigs(in.PersistentConnectionConfigs)
+	c.voiceEnhancementConfigs(in.VoiceEnhancementConfigs)
+	c.tags(in.Tags)
+	if c.s == nil {
+		return c.out
+	}
+	return c.finish(from)
+}
+
+// take takes a scratch from the pool; a fresh validation moves what out
+// already holds into it.
+func (c *checker) take() {
+	c.s = scratchPool.Get().(*scratch)
+	if c.fresh {
+		c.s.list = append(c.s.list[:0], c.out...)
+		c.out = c.s.list
+	}
+}
+
+// finish returns the result: for a fresh validation a copy of the scratch
+// list of the right size; the related paths of the violations from index
+// from on moved into one block of their own. The scratch goes back to the
+// pool as it is: clearing it cost as much as the copy, and what it holds
+// (paths, values of members that are not sensitive) lives only until the
+// next validation overwrites it or the collector empties the pool.
+func (c *checker) finish(from int) cuerrors.List {
+	s, out := c.s, c.out
+	if c.fresh {
+		out = make(cuerrors.List, len(c.out))
+		copy(out, c.out)
+		s.list = c.out[:0]
+	}
+	if n := len(s.related); n > 0 {
+		block := make([]cuerrors.Path, n)
+		copy(block, s.related)
+		s.related = s.related[:0]
+		k := 0
+		for i := from; i < len(out); i++ {
+			if len(out[i].Related) > 0 {
+				out[i].Related = block[k : k+1 : k+1] // its own capacity: appending to it copies
+				k++
+			}
 		}
 	}
+	c.s = nil
+	if cap(s.list) <= maxPooledScratch && cap(s.related) <= maxPooledScratch {
+		scratchPool.Put(s)
+	}
+	return out
 }
 
 func (c *checker) skipped(p cuerrors.Path) bool {
@@ -119,15 +158,14 @@ func (c *checker) report(r ruleIndex, field cuerrors.Path, value cuerrors.Value)
 	if len(c.skip) > 0 && c.skipped(field) {
 		return
 	}
-	if c.counting {
-		c.n++
-		return
-	}
 	c.add(r, field, value)
 }
 
 // add appends the violation of row r at field and returns it.
 func (c *checker) add(r ruleIndex, field cuerrors.Path, value cuerrors.Value) *cuerrors.Violation {
+	if c.fresh && c.s == nil {
+		c.take()
+	}
 	row := &catalog[r]
 	c.out = append(c.out, cuerrors.Violation{})
 	v := &c.out[len(c.out)-1]
@@ -140,14 +178,12 @@ func (c *checker) reportRelated(r ruleIndex, field cuerrors.Path, value cuerrors
 	if len(c.skip) > 0 && (c.skipped(field) || c.skipped(related)) {
 		return
 	}
-	if c.counting {
-		c.n++
-		c.nRelated++
-		return
+	if c.s == nil {
+		c.take()
 	}
-	c.related = append(c.related, related)
-	k := len(c.related)
-	c.add(r, field, value).Related = c.related[k-1 : k : k] // its own capacity: appending to it copies
+	c.s.related = append(c.s.related, related)
+	k := len(c.s.related)
+	c.add(r, field, value).Related = c.s.related[k-1 : k : k] // finish moves it into the block
 }
 
 // text reports whether s is valid UTF-8. When it is not, it reports so at

@@ -203,14 +203,11 @@ func (c *checker) tags(tags map[string]string) {
 	if n := len(tags); n == 0 || n > maxTags {
 		c.report(rTagsCount, pathTags, cuerrors.IntValue(int64(n)))
 	}
-	if c.tagsOK {
-		return // the second pass: nothing to report past the count
-	}
 	var buf [4]string
 	bad := buf[:0]
 	var bytes uint64
 	for k, v := range tags {
-		if len(k) == 0 || len(k) > maxTagKey || len(v) > maxTagValue || k[3%len(k)] == ':' || !pattern.TagKey(k) {
+		if len(k) == 0 || len(k) > maxTagKey || len(v) > maxTagValue || len(k) >= 4 && k[3] == ':' || !pattern.TagKey(k) {
 			if !tagOK(k, v) {
 				bad = append(bad, k)
 			}
@@ -231,7 +228,6 @@ func (c *checker) tags(tags map[string]string) {
 			}
 		}
 	}
-	c.tagsOK = len(bad) == 0
 	slices.Sort(bad)
 	for _, k := range bad {
 		if !pattern.Text(k) {

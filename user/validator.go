@@ -66,7 +66,7 @@ func (v *Validator) Validate(in *CreateUserInput) cuerrors.List {
 	if in == nil {
 		in = &CreateUserInput{}
 	}
-	return v.validate(in, nil)
+	return v.validate(in, nil, true)
 }
 
 // AppendValidate checks in as [Validator.Validate] does and appends its
@@ -80,18 +80,18 @@ func (v *Validator) AppendValidate(dst cuerrors.List, in *CreateUserInput) cuerr
 	if in == nil {
 		in = &CreateUserInput{}
 	}
-	return v.validate(in, dst)
+	return v.validate(in, dst, false)
 }
 
-// validate checks in, appending to out: the whole
+// validate checks in, appending to out (see check for fresh): the whole
 // request, or, when a list or Tags is past the limits, its first entries
 // and a violation that says so.
-func (v *Validator) validate(in *CreateUserInput, out cuerrors.List) cuerrors.List {
+func (v *Validator) validate(in *CreateUserInput, out cuerrors.List, fresh bool) cuerrors.List {
 	cut, n := cutInput(in)
 	if cut == in {
-		return v.check(in, nil, out)
+		return v.check(in, nil, out, fresh)
 	}
-	return v.checkCut(cut, nil, append(out, limitViolations(n)...), n)
+	return v.checkCut(cut, nil, append(out, limitViolations(n)...), n, fresh)
 }
 
 // ValidateDocument reads a request document (the request as JSON, with
@@ -112,7 +112,7 @@ func (v *Validator) ValidateDocument(data []byte) (*CreateUserInput, cuerrors.Li
 	if d.fatal {
 		return d.input, d.list
 	}
-	return d.input, v.checkCut(d.input, d.skip, d.list, d.lengths)
+	return d.input, v.checkCut(d.input, d.skip, d.list, d.lengths, len(d.list) == 0)
 }
 
 // Validate checks in with a Validator made from opts; see
