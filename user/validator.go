@@ -57,7 +57,10 @@ func (v *Validator) IdentityManagement() identity.Type {
 
 // Validate checks in against every rule of the catalog and returns every
 // violation, in a deterministic order; nil when there is none. A valid
-// request costs no allocation. A nil in is reported as a document with
+// request costs no allocation. A string member that is not valid UTF-8 is
+// a syntax violation of its own (rule document.utf8, as when a document is
+// read; the wire encoding would send U+FFFD in its place) and takes part in
+// no other rule. A nil in is reported as a document with
 // every required member missing. Of a list longer than
 // [MaxCheckedElements] and of Tags with more than [MaxCheckedTags] entries
 // only the first entries are checked (see [MaxCheckedElements]); in is
