@@ -96,6 +96,7 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 	if in.Tags != nil {
 		out.Tags = maps.Clone(in.Tags)
 	}
+	lost = appendUTF8Losses(lost, in)
 	return out, lost
 }
 

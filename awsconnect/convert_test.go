@@ -339,3 +339,38 @@ func TestLossyRules(t *testing.T) {
 		t.Error("LossyRules returns the table itself, not a copy")
 	}
 }
+
+// TestToSDKReportsInvalidUTF8: ToSDK never changes a value without saying
+// so. A string that is not UTF-8 is copied as it is, but the SDK's JSON
+// encoding sends U+FFFD in its place: "sp-\xff" and "sp-\xfe" would both
+// arrive as "sp-\ufffd". Each such member is an awsconnect.lossy.utf8
+// warning, without its value.
+func TestToSDKReportsInvalidUTF8(t *testing.T) {
+	in := &user.CreateUserInput{
+		InstanceId:         "i-1",
+		Username:           "mary",
+		Password:           new(identity.Secret("Passw\xf6rd1")),
+		IdentityInfo:       &identity.Info{FirstName: new(identity.Secret("Jos\xe9"))},
+		SecurityProfileIds: []string{"sp-\xff", "sp-\xfe", "sp-ok"},
+		RoutingProfileId:   "rp",
+		Tags:               map[string]string{"k\xff": "v", "team": "\xfe"},
+	}
+	_, lost := ToSDK(in)
+	want := []string{"Password", "IdentityInfo.FirstName", "SecurityProfileIds[0]", "SecurityProfileIds[1]", "Tags", "Tags[team]"}
+	var got []string
+	for _, v := range lost {
+		if v.Rule != "awsconnect.lossy.utf8" || v.Code != cuerrors.CodeSyntax || v.Severity != cuerrors.SeverityWarning {
+			t.Errorf("%s: %s %s %s, want awsconnect.lossy.utf8", v.Field, v.Rule, v.Code, v.Severity)
+		}
+		if v.Field.String() != "Tags" && !v.Value.IsZero() {
+			t.Errorf("%s: carries a value", v.Field)
+		}
+		got = append(got, v.Field.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lossy paths (-want +got):\n%s", diff)
+	}
+	if _, lost := ToSDK(&user.CreateUserInput{Username: "ünïcødé", Tags: map[string]string{"é": "ü"}}); len(lost) != 0 {
+		t.Errorf("valid UTF-8 reported as lost: %v", lost)
+	}
+}

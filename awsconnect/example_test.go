@@ -170,6 +170,7 @@ func ExampleLossyRules() {
 	// AutoAcceptConfigs[i].AutoAccept required
 	// AfterContactWorkConfigs[i].{AfterContactWorkConfig|AgentFirstCallbackAfterContactWorkConfig}.AfterContactWorkTimeLimit ignored
 	// AfterContactWorkConfigs[i].{AfterContactWorkConfig|AgentFirstCallbackAfterContactWorkConfig}.AfterContactWorkTimeLimit range
+	// (any string member) syntax
 }
 
 // The error of a failed identity look-up names the instance and wraps the
@@ -195,4 +196,25 @@ func ExampleIdentityLookupError() {
 	fmt.Println(errors.As(err, &lookupErr), lookupErr.InstanceId, errors.As(err, &notFound))
 	// Output:
 	// true i-gone true
+}
+
+// ValidateSDK checks an SDK input where it lies, without converting it
+// first: the same violations as Validate(FromSDK(in)).
+func ExampleValidateSDK() {
+	in := &connect.CreateUserInput{
+		InstanceId:         aws.String(".."),
+		Username:           aws.String("jdoe"),
+		SecurityProfileIds: []string{"sp-1", "sp-1"},
+		RoutingProfileId:   aws.String("rp-1"),
+		PhoneConfig:        &types.UserPhoneConfig{PhoneType: types.PhoneTypeSoftPhone},
+	}
+	v := user.NewValidator(user.WithIdentityManagement(identity.SAML))
+	for _, e := range awsconnect.ValidateSDK(v, in) {
+		fmt.Println(e.Field, e.Code, e.Severity)
+	}
+	// Output:
+	// InstanceId pattern error
+	// IdentityInfo.FirstName required error
+	// IdentityInfo.LastName required error
+	// SecurityProfileIds[1] duplicate error
 }

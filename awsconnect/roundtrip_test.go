@@ -42,6 +42,9 @@ func roundTripLibrary(x *user.CreateUserInput) string {
 		if !was.IsValid() || !now.IsValid() {
 			return "a loss at a path that is no member: " + v.Field.String()
 		}
+		if v.Rule == "awsconnect.lossy.utf8" {
+			continue // lost on the wire (U+FFFD), not in the SDK's struct
+		}
 		if reflect.DeepEqual(was.Interface(), now.Interface()) {
 			return "a loss reported where the value survives: " + v.Field.String()
 		}

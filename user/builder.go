@@ -304,7 +304,7 @@ func (b *Builder) BuildWith(v *Validator) (*CreateUserInput, cuerrors.List) {
 	if v == nil {
 		v = &Validator{}
 	}
-	return in, v.validate(in, out)
+	return in, v.validate(in, out, true)
 }
 
 // BuildUnvalidated returns a deep copy of the request without checking it

@@ -53,6 +53,7 @@ type ruleIndex uint8
 const (
 	rInstanceIDRequired ruleIndex = iota
 	rInstanceIDLength
+	rInstanceIDDotSegment
 	rUsernameRequired
 	rUsernameLength
 	rUsernameLengthSAML
@@ -151,6 +152,8 @@ var catalog = [ruleCount]Rule{
 		Description: "InstanceId must be present and non-empty.", Source: srcModel},
 	rInstanceIDLength: {ID: "instance-id.length", Field: "InstanceId", Code: cuerrors.CodeLength, Severity: errorLevel,
 		Description: "InstanceId must be at most 100 characters.", Source: srcModel},
+	rInstanceIDDotSegment: {ID: "instance-id.dot-segment", Field: "InstanceId", Code: cuerrors.CodePattern, Severity: errorLevel,
+		Description: "InstanceId must not be . or .. (the request path /users/.. names another resource once normalized).", Source: "RFC 3986 section 5.2.4: proxies and servers resolve the dot segment of /users/.. to another path"},
 	rUsernameRequired: {ID: "username.required", Field: "Username", Code: cuerrors.CodeRequired, Severity: errorLevel,
 		Description: "Username must be present and non-empty.", Source: srcModel},
 	rUsernameLength: {ID: "username.length", Field: "Username", Code: cuerrors.CodeLength, Severity: errorLevel,

@@ -168,9 +168,9 @@ func limitViolations(n lengths) cuerrors.List {
 // checkCut runs the catalog over in, whose members n says were cut, and
 // gives the count rules of SecurityProfileIds and Tags the real length as
 // their value: the catalog itself only saw the entries kept.
-func (v *Validator) checkCut(in *CreateUserInput, skip []cuerrors.Path, out cuerrors.List, n lengths) cuerrors.List {
+func (v *Validator) checkCut(in *CreateUserInput, skip []cuerrors.Path, out cuerrors.List, n lengths, fresh bool) cuerrors.List {
 	from := len(out)
-	list := v.check(in, skip, out)
+	list := v.check(in, skip, out, fresh)
 	if n[limitedIDs] == 0 && n[limitedTags] == 0 {
 		return list
 	}

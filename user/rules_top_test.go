@@ -76,6 +76,16 @@ var instanceAndUsernameCases = []ruleCase{
 		want: everyType(ve("InstanceId", cuerrors.CodeLength))},
 	{name: "InstanceId as an ARN passes", mutate: func(in *CreateUserInput) { in.InstanceId = exampleInstanceARN },
 		want: everyType()},
+	{name: "InstanceId . is a dot segment", mutate: func(in *CreateUserInput) { in.InstanceId = "." },
+		want:   everyType(ve("InstanceId", cuerrors.CodePattern)),
+		detail: []ruleDetail{{field: "InstanceId", code: cuerrors.CodePattern, value: "."}}},
+	{name: "InstanceId .. is a dot segment", mutate: func(in *CreateUserInput) { in.InstanceId = ".." },
+		want:   everyType(ve("InstanceId", cuerrors.CodePattern)),
+		detail: []ruleDetail{{field: "InstanceId", code: cuerrors.CodePattern, value: ".."}}},
+	{name: "InstanceId ... is no dot segment", mutate: func(in *CreateUserInput) { in.InstanceId = "..." },
+		want: everyType()},
+	{name: "InstanceId .a is no dot segment", mutate: func(in *CreateUserInput) { in.InstanceId = ".a" },
+		want: everyType()},
 
 	// Username: required.
 	{name: "Username empty is required", mutate: setUsername(""),

@@ -59,7 +59,10 @@ func (v *Validator) IdentityManagement() identity.Type {
 
 // Validate checks in against every rule of the catalog and returns every
 // violation, in a deterministic order; nil when there is none. A valid
-// request costs no allocation. A nil in is reported as a document with
+// request costs no allocation. A string member that is not valid UTF-8 is
+// a syntax violation of its own (rule document.utf8, as when a document is
+// read; the wire encoding would send U+FFFD in its place) and takes part in
+// no other rule. A nil in is reported as a document with
 // every required member missing. Of a list longer than
 // [MaxCheckedElements] and of Tags with more than [MaxCheckedTags] entries
 // only the first entries are checked (see [MaxCheckedElements]); in is
@@ -68,18 +71,32 @@ func (v *Validator) Validate(in *CreateUserInput) cuerrors.List {
 	if in == nil {
 		in = &CreateUserInput{}
 	}
-	return v.validate(in, nil)
+	return v.validate(in, nil, true)
 }
 
-// validate checks in, appending to out: the whole request, or, when a list
-// or Tags is past the limits, its first entries and a violation that says
-// so.
-func (v *Validator) validate(in *CreateUserInput, out cuerrors.List) cuerrors.List {
+// AppendValidate checks in as [Validator.Validate] does and appends its
+// violations to dst, returning the extended list, as the strconv.Append
+// functions do. A caller that checks many requests and reuses one list
+// (passing list[:0]) pays no allocation for the violations once the list
+// is large enough; only the related paths of conflicts and duplicates get
+// one block per call. dst's own violations are left as they are. A nil in
+// is the zero request.
+func (v *Validator) AppendValidate(dst cuerrors.List, in *CreateUserInput) cuerrors.List {
+	if in == nil {
+		in = &CreateUserInput{}
+	}
+	return v.validate(in, dst, false)
+}
+
+// validate checks in, appending to out (see check for fresh): the whole
+// request, or, when a list or Tags is past the limits, its first entries
+// and a violation that says so.
+func (v *Validator) validate(in *CreateUserInput, out cuerrors.List, fresh bool) cuerrors.List {
 	cut, n := cutInput(in)
 	if cut == in {
-		return v.redact(v.check(in, nil, out))
+		return v.redactFrom(len(out), v.check(in, nil, out, fresh))
 	}
-	return v.redact(v.checkCut(cut, nil, append(out, limitViolations(n)...), n))
+	return v.redactFrom(len(out), v.checkCut(cut, nil, append(out, limitViolations(n)...), n, fresh))
 }
 
 // ValidateDocument reads a request document (the request as JSON, with
@@ -108,7 +125,7 @@ func (v *Validator) ValidateDocumentAt(data []byte, line int) (*CreateUserInput,
 	if d.fatal {
 		return d.input, d.list
 	}
-	return d.input, v.redact(v.checkCut(d.input, d.skip, d.list, d.lengths))
+	return d.input, v.redact(v.checkCut(d.input, d.skip, d.list, d.lengths, len(d.list) == 0))
 }
 
 // Validate checks in with a Validator made from opts; see

@@ -40,12 +40,19 @@ type Violation struct {
 // for one service, with none of the library's catalog, paths or messages.
 // It reports the same (Field, Code) pairs as user.Validator.Validate.
 func Handwritten(t identity.Type, in *user.CreateUserInput) []Violation {
-	var out []Violation
+	return AppendHandwritten(nil, t, in)
+}
+
+// AppendHandwritten is Handwritten appending to out, for a caller that
+// reuses its result (pass out[:0]), as user.Validator.AppendValidate does.
+func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInput) []Violation {
 	cm, saml, ed := t == identity.ConnectManaged, t == identity.SAML, t == identity.ExistingDirectory
 	unknown := !cm && !saml && !ed
 
 	if in.InstanceId == "" {
 		out = append(out, Violation{"InstanceId", "required"})
+	} else if in.InstanceId == "." || in.InstanceId == ".." {
+		out = append(out, Violation{"InstanceId", "pattern"})
 	} else if pattern.Length(in.InstanceId) > 100 {
 		out = append(out, Violation{"InstanceId", "length"})
 	}

@@ -22,50 +22,114 @@ const (
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 
+// Character classes of the ASCII bytes, one bit per class, so that a scan
+// asks one table look-up per byte.
+const (
+	classUsername uint8 = 1 << iota // A-Z a-z 0-9 _ - . @
+	classLocal                      // an email's local part: A-Z a-z 0-9 . _ % + -
+	classDomain                     // an email's domain: A-Z a-z 0-9 . -
+	classLetter                     // A-Z a-z
+	classLower                      // a-z
+	classUpper                      // A-Z
+	classDigit                      // 0-9
+	classSpace                      // ASCII white space: \t \n \v \f \r and space
+)
+
+var class = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		b := byte(c)
+		alnum := isASCIILetter(b) || isDigit(b)
+		if alnum || strings.IndexByte("_-.@", b) >= 0 {
+			t[c] |= classUsername
+		}
+		if alnum || strings.IndexByte("._%+-", b) >= 0 {
+			t[c] |= classLocal
+		}
+		if alnum || b == '.' || b == '-' {
+			t[c] |= classDomain
+		}
+		if isASCIILetter(b) {
+			t[c] |= classLetter
+		}
+		switch {
+		case b >= 'a' && b <= 'z':
+			t[c] |= classLower
+		case b >= 'A' && b <= 'Z':
+			t[c] |= classUpper
+		case isDigit(b):
+			t[c] |= classDigit
+		case b == ' ' || (b >= '\t' && b <= '\r'):
+			t[c] |= classSpace
+		}
+	}
+	return t
+}()
+
 // UsernameChars reports whether s holds only A-Z a-z 0-9 _ - . @.
 func UsernameChars(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isASCIILetter(c) && !isDigit(c) && c != '_' && c != '-' && c != '.' && c != '@' {
+		if class[s[i]]&classUsername == 0 {
 			return false
 		}
 	}
 	return true
 }
 
-// Email reports whether s matches [EmailRegexp].
-func Email(s string) bool {
-	at := strings.IndexByte(s, '@')
-	if at <= 0 {
-		return false
-	}
-	for i := 0; i < at; i++ {
+// Username answers, in one scan, what the username rules ask: whether s
+// holds only A-Z a-z 0-9 _ - . @ (so it is ASCII, and its length in
+// characters is len(s)), whether it holds an @, and whether it matches
+// [EmailRegexp].
+func Username(s string) (chars, at, email bool) {
+	atPos, dot, ats := -1, -1, 0
+	under, letters := false, true
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '_' && c != '%' && c != '+' && c != '-' {
-			return false
+		k := class[c]
+		switch {
+		case k&classUsername == 0:
+			return false, strings.IndexByte(s, '@') >= 0, Email(s)
+		case c == '@':
+			atPos, dot, ats, under, letters = i, -1, ats+1, false, true
+		case c == '.':
+			dot, letters = i, true
+		case k&classLetter == 0:
+			letters = false
+			under = under || c == '_'
 		}
 	}
-	domain := s[at+1:]
-	dot := strings.LastIndexByte(domain, '.')
-	if dot <= 0 {
+	// Every character of a username is allowed in an email's local part,
+	// and all but _ and @ in its domain.
+	tld := len(s) - dot - 1
+	return true, ats > 0, ats == 1 && atPos > 0 && !under && dot > atPos+1 && letters && tld >= 2 && tld <= 63
+}
+
+// Email reports whether s matches [EmailRegexp]. A string that matches is
+// ASCII, so its length in characters is len(s).
+func Email(s string) bool {
+	i := 0
+	for i < len(s) && class[s[i]]&classLocal != 0 {
+		i++
+	}
+	if i == 0 || i == len(s) || s[i] != '@' {
 		return false
 	}
-	for i := 0; i < dot; i++ {
-		c := domain[i]
-		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '-' {
+	// The domain is [a-zA-Z0-9.-]+ then a dot and 2 to 63 letters: the
+	// only dot that can end it is the last one.
+	lastDot, letters := -1, true
+	for j := i + 1; j < len(s); j++ {
+		c := s[j]
+		k := class[c]
+		if k&classDomain == 0 {
 			return false
 		}
-	}
-	tld := domain[dot+1:]
-	if len(tld) < 2 || len(tld) > 63 {
-		return false
-	}
-	for i := 0; i < len(tld); i++ {
-		if !isASCIILetter(tld[i]) {
-			return false
+		if c == '.' {
+			lastDot, letters = j, true
+		} else if k&classLetter == 0 {
+			letters = false
 		}
 	}
-	return true
+	tld := len(s) - lastDot - 1
+	return lastDot > i+1 && letters && tld >= 2 && tld <= 63
 }
 
 // E164 reports whether s matches [E164Regexp]: a plus sign and 2 to 15
@@ -85,9 +149,33 @@ func E164(s string) bool {
 // Password reports whether s holds at least one of a-z, one of A-Z and one
 // of 0-9, and no Unicode white space. Length is checked apart.
 func Password(s string) bool {
-	var lower, upper, digit bool
+	ok, _, _ := PasswordScan(s)
+	return ok
+}
+
+// PasswordScan answers, in one scan of s, what the password rules ask:
+// whether s matches [Password], its length in characters (as [Length]
+// counts them) and whether it is valid UTF-8.
+func PasswordScan(s string) (ok bool, length int, valid bool) {
+	var seen uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return passwordScan(s)
+		}
+		seen |= class[c]
+	}
+	const want = classLower | classUpper | classDigit
+	return seen&(want|classSpace) == want, len(s), true
+}
+
+// passwordScan is PasswordScan for a string that is not ASCII.
+func passwordScan(s string) (ok bool, length int, valid bool) {
+	var lower, upper, digit, space bool
+	valid = true
 	for i := 0; i < len(s); {
 		c := s[i]
+		length++
 		if c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z':
@@ -97,18 +185,70 @@ func Password(s string) bool {
 			case isDigit(c):
 				digit = true
 			case c == ' ' || (c >= '\t' && c <= '\r'):
-				return false
+				space = true
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.White_Space, r) {
-			return false
+		if r == utf8.RuneError && size == 1 {
+			valid = false
+		} else if unicode.Is(unicode.White_Space, r) {
+			space = true
 		}
 		i += size
 	}
-	return lower && upper && digit
+	return lower && upper && digit && !space, length, valid
+}
+
+// ASCII reports whether every byte of s is below 0x80 (so s is valid
+// UTF-8 and its length in characters is len(s)).
+func ASCII(s string) bool {
+	return Bytes(s)&HighBits == 0
+}
+
+// HighBits has the high bit of each byte of a word set: Bytes(s)&HighBits
+// is zero when s is ASCII.
+const HighBits = 0x8080808080808080
+
+// Bytes returns the OR of the bytes of s, eight at a time (with the last
+// word overlapping the one before it), spread over the eight bytes of a
+// word: it is cheap enough to run over every identifier of a request,
+// and many strings can share one test against HighBits.
+func Bytes(s string) uint64 {
+	n := len(s)
+	if n < 8 {
+		var acc uint64
+		if n >= 4 {
+			acc = uint64(load32(s)) | uint64(load32(s[n-4:]))
+		} else {
+			for i := 0; i < n; i++ {
+				acc |= uint64(s[i])
+			}
+		}
+		return acc
+	}
+	acc := load64(s[n-8:])
+	for i := 0; i+8 <= n; i += 8 {
+		acc |= load64(s[i:])
+	}
+	return acc
+}
+
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// Text reports whether s is valid UTF-8, the ASCII case first.
+func Text(s string) bool {
+	return ASCII(s) || utf8.ValidString(s)
 }
 
 // tagKeyASCII marks the ASCII bytes a tag key may hold.

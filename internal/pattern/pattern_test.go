@@ -52,6 +52,18 @@ func checkAgainstRegexps(t *testing.T, s string) {
 	if got, want := Password(s), passwordRef(s); got != want {
 		t.Errorf("Password(%q) = %v, reference says %v", s, got, want)
 	}
+	if chars, at, email := Username(s); chars != usernameRE.MatchString(s) || at != strings.Contains(s, "@") || email != emailRE.MatchString(s) {
+		t.Errorf("Username(%q) = %v, %v, %v; want %v, %v, %v", s, chars, at, email, usernameRE.MatchString(s), strings.Contains(s, "@"), emailRE.MatchString(s))
+	}
+	if ok, n, valid := PasswordScan(s); ok != passwordRef(s) || n != utf8.RuneCountInString(s) || valid != utf8.ValidString(s) {
+		t.Errorf("PasswordScan(%q) = %v, %d, %v", s, ok, n, valid)
+	}
+	if got, want := ASCII(s), !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }); got != want {
+		t.Errorf("ASCII(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := Text(s), utf8.ValidString(s); got != want {
+		t.Errorf("Text(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := Length(s), utf8.RuneCountInString(s); got != want {
 		t.Errorf("Length(%q) = %d, want %d", s, got, want)
 	}
