@@ -1,6 +1,7 @@
 package errors
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -8,7 +9,9 @@ import (
 // Violation is one broken rule: where (Field), what kind (Code), how sure
 // (Severity), which catalog rule (Rule) and a sentence for people
 // (Message). Related names the other members involved, and Value holds the
-// offending value when the member is not sensitive.
+// offending value when the member is not sensitive. Line and Column, when
+// not 0, are the 1-based position in the document of the member that Field
+// names (see the user package's ValidateDocument); typed input has none.
 //
 // A Violation never carries a password, a name, an email address or a
 // phone number: messages are fixed per rule and Value is left empty for
@@ -21,6 +24,8 @@ type Violation struct {
 	Message  string
 	Related  []Path
 	Value    Value
+	Line     int
+	Column   int
 }
 
 // Error returns "Field: Message", or the message alone for the document.
@@ -47,7 +52,8 @@ func (v *Violation) Is(target error) bool {
 }
 
 // MarshalJSON encodes v with the member names of the report format:
-// field, code, severity, rule, message, and related and value when set.
+// field, code, severity, rule, message, and related, value, line and
+// column when set.
 func (v *Violation) MarshalJSON() ([]byte, error) {
 	return v.appendJSON(make([]byte, 0, 128)), nil
 }
@@ -77,6 +83,14 @@ func (v *Violation) appendJSON(b []byte) []byte {
 		b = append(b, `,"value":`...)
 		j, _ := v.Value.MarshalJSON()
 		b = append(b, j...)
+	}
+	if v.Line != 0 {
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(v.Line), 10)
+	}
+	if v.Column != 0 {
+		b = append(b, `,"column":`...)
+		b = strconv.AppendInt(b, int64(v.Column), 10)
 	}
 	return append(b, '}')
 }

@@ -1,0 +1,236 @@
+package user
+
+import (
+	"slices"
+	"strconv"
+
+	cuerrors "github.com/connectkit/createuser/errors"
+)
+
+// Positions: where in a document each violation's member is.
+//
+// The reader does not keep positions while it reads: a valid document
+// would pay for them and never use them. Once a document has violations,
+// locate reads it a second time, descending only into the members that
+// lead to a violation's path, and sets each violation's Line and Column.
+
+// Locate sets the Line and Column of every violation of list that has no
+// Line yet to the position in data (a request document) of the member its
+// Field names: the first character of the member's name, or, for a list
+// element or the document itself, of the value. A violation of a tag key
+// (Field "Tags", the key as its Value) is placed at the key. A member that
+// is absent from data (a required member, say) is placed at its nearest
+// ancestor that is present, and at the document's first character when
+// none is. A member that appears twice is placed at its last occurrence
+// (the one that counts), a duplicate at the occurrence it reports.
+//
+// Lines count from 1 and end at '\n'; columns count characters (Unicode
+// code points) from 1. [Validator.ValidateDocument] calls Locate itself;
+// call it for violations found elsewhere about the same document, such as
+// the duplicate of a [Batch].
+func Locate(data []byte, list cuerrors.List) {
+	missing := false
+	for i := range list {
+		if list[i].Line == 0 {
+			missing = true
+			break
+		}
+	}
+	if !missing {
+		return
+	}
+	l := locator{d: decoder{data: data}, spots: make(map[string]*[]int), keys: make(map[string]*[]int)}
+	for i := range list {
+		v := &list[i]
+		if v.Line != 0 {
+			continue
+		}
+		for p := v.Field; ; p = p.Parent() {
+			s := p.String()
+			if _, ok := l.spots[s]; !ok {
+				l.spots[s] = new([]int)
+			}
+			if p.IsRoot() {
+				break
+			}
+		}
+		if key, ok := tagKeyOf(v); ok {
+			if _, ok := l.keys[key]; !ok {
+				l.keys[key] = new([]int)
+			}
+		}
+	}
+	l.document()
+
+	// Place each violation at an offset, then turn the offsets into lines
+	// and columns in one sweep of data.
+	type placed struct{ off, i int }
+	var at []placed
+	seen := make(map[string]int) // duplicates placed so far per path or key
+	for i := range list {
+		v := &list[i]
+		if v.Line != 0 {
+			continue
+		}
+		var offs []int
+		var key string
+		if k, ok := tagKeyOf(v); ok && len(*l.keys[k]) > 0 {
+			offs, key = *l.keys[k], "\x00"+k
+		} else {
+			for p := v.Field; ; p = p.Parent() {
+				key = p.String()
+				if offs = *l.spots[key]; len(offs) > 0 || p.IsRoot() {
+					break
+				}
+			}
+		}
+		if len(offs) == 0 {
+			continue // nothing of the document could be read
+		}
+		n := len(offs) - 1
+		if v.Code == cuerrors.CodeDuplicate && n > 0 {
+			seen[key]++
+			n = min(seen[key], n)
+		}
+		at = append(at, placed{offs[n], i})
+	}
+	slices.SortFunc(at, func(a, b placed) int { return a.off - b.off })
+	line, col, pos := 1, 1, 0
+	for _, p := range at {
+		for ; pos < p.off && pos < len(data); pos++ {
+			switch c := data[pos]; {
+			case c == '\n':
+				line, col = line+1, 1
+			case c&0xC0 != 0x80: // not a continuation byte: a new character
+				col++
+			}
+		}
+		list[p.i].Line, list[p.i].Column = line, col
+	}
+}
+
+// tagKeyOf returns the tag key that v is about, when v is a violation of
+// a tag key: at Tags, with the key as its value.
+func tagKeyOf(v *cuerrors.Violation) (string, bool) {
+	if v.Field.Len() != 1 || v.Field.String() != "Tags" || v.Value.Truncated() {
+		return "", false
+	}
+	s, ok := v.Value.Interface().(string)
+	return s, ok
+}
+
+// locator walks a document along the paths in spots, recording the
+// offsets at which each of them occurs.
+type locator struct {
+	d decoder
+	// spots maps the rendered path of every member a violation names, and
+	// of each of their ancestors, to the offsets where it occurs.
+	spots map[string]*[]int
+	// keys maps the tag keys that violations name to their offsets in
+	// Tags.
+	keys map[string]*[]int
+	path []byte // the rendered path of the value being read
+}
+
+func (l *locator) document() {
+	l.d.ws()
+	*l.spots[""] = append(*l.spots[""], l.d.pos)
+	l.value()
+}
+
+// visit records that the member or element at l.path starts at start and
+// reads its value: into it when a violation's path leads there, past it
+// otherwise.
+func (l *locator) visit(start int) {
+	offs, ok := l.spots[string(l.path)]
+	if !ok {
+		l.d.skipValue(at{})
+		return
+	}
+	*offs = append(*offs, start)
+	l.value()
+}
+
+// value reads the value at d.pos, descending into an object or a list.
+func (l *locator) value() {
+	switch l.d.ws() {
+	case '{':
+		l.object()
+	case '[':
+		l.list()
+	default:
+		l.d.skipValue(at{})
+	}
+}
+
+func (l *locator) object() {
+	d := &l.d
+	d.open()
+	base := len(l.path)
+	tags := string(l.path) == "Tags"
+	for first := true; !d.out.fatal; first = false {
+		c := d.ws()
+		if c == '}' {
+			d.pos++
+			d.depth--
+			return
+		}
+		if !first {
+			if c != ',' {
+				return
+			}
+			d.pos++
+			c = d.ws()
+		}
+		if c != '"' {
+			return
+		}
+		start := d.pos
+		name, _, ok := d.str()
+		if !ok || d.ws() != ':' {
+			return
+		}
+		d.pos++
+		if tags {
+			if offs, ok := l.keys[string(name)]; ok {
+				*offs = append(*offs, start)
+			}
+			l.path = append(l.path, '[')
+			l.path = append(l.path, name...)
+			l.path = append(l.path, ']')
+		} else {
+			if base > 0 {
+				l.path = append(l.path, '.')
+			}
+			l.path = append(l.path, name...)
+		}
+		l.visit(start)
+		l.path = l.path[:base]
+	}
+}
+
+func (l *locator) list() {
+	d := &l.d
+	d.open()
+	base := len(l.path)
+	for i := 0; !d.out.fatal; i++ {
+		c := d.ws()
+		if c == ']' {
+			d.pos++
+			d.depth--
+			return
+		}
+		if i > 0 {
+			if c != ',' {
+				return
+			}
+			d.pos++
+			d.ws()
+		}
+		l.path = append(l.path, '[')
+		l.path = strconv.AppendInt(l.path, int64(i), 10)
+		l.path = append(l.path, ']')
+		l.visit(d.pos)
+		l.path = l.path[:base]
+	}
+}
