@@ -29,34 +29,41 @@ import (
 // call it for violations found elsewhere about the same document, such as
 // the duplicate of a [Batch].
 func Locate(data []byte, list cuerrors.List) {
-	missing := false
+	n := 0
 	for i := range list {
 		if list[i].Line == 0 {
-			missing = true
-			break
+			n++
 		}
 	}
-	if !missing {
+	if n == 0 {
 		return
 	}
-	l := locator{d: decoder{data: data}, spots: make(map[string]*[]int), keys: make(map[string]*[]int)}
+	var pathBuf [128]byte
+	l := locator{d: decoder{data: data}, at: make(map[string]int32, 2*n), spots: make([]spot, 0, 2*n), path: pathBuf[:0]}
+	l.add("")
+	fields := make([]string, len(list))
 	for i := range list {
 		v := &list[i]
 		if v.Line != 0 {
 			continue
 		}
-		for p := v.Field; ; p = p.Parent() {
-			s := p.String()
-			if _, ok := l.spots[s]; !ok {
-				l.spots[s] = new([]int)
-			}
-			if p.IsRoot() {
-				break
+		// The path and each of its ancestors: the ancestors' renderings
+		// are prefixes of the path's, so one string serves them all.
+		f := v.Field.String()
+		fields[i] = f
+		for j := 1; j < len(f); j++ {
+			if f[j] == '.' || f[j] == '[' {
+				l.add(f[:j])
 			}
 		}
+		l.add(f)
 		if key, ok := tagKeyOf(v); ok {
+			if l.keys == nil {
+				l.keys = make(map[string]int32)
+			}
 			if _, ok := l.keys[key]; !ok {
-				l.keys[key] = new([]int)
+				l.keys[key] = int32(len(l.spots))
+				l.spots = append(l.spots, spot{})
 			}
 		}
 	}
@@ -65,34 +72,35 @@ func Locate(data []byte, list cuerrors.List) {
 	// Place each violation at an offset, then turn the offsets into lines
 	// and columns in one sweep of data.
 	type placed struct{ off, i int }
-	var at []placed
-	seen := make(map[string]int) // duplicates placed so far per path or key
+	at := make([]placed, 0, n)
 	for i := range list {
 		v := &list[i]
 		if v.Line != 0 {
 			continue
 		}
-		var offs []int
-		var key string
-		if k, ok := tagKeyOf(v); ok && len(*l.keys[k]) > 0 {
-			offs, key = *l.keys[k], "\x00"+k
+		var s *spot
+		if k, ok := tagKeyOf(v); ok && l.spots[l.keys[k]].n > 0 {
+			s = &l.spots[l.keys[k]]
 		} else {
-			for p := v.Field; ; p = p.Parent() {
-				key = p.String()
-				if offs = *l.spots[key]; len(offs) > 0 || p.IsRoot() {
-					break
+			// The path, then its ancestors, longest first.
+			f := fields[i]
+			for j := len(f); ; j-- {
+				if j == len(f) || j == 0 || f[j] == '.' || f[j] == '[' {
+					if s = &l.spots[l.at[f[:j]]]; s.n > 0 || j == 0 {
+						break
+					}
 				}
 			}
 		}
-		if len(offs) == 0 {
+		if s.n == 0 {
 			continue // nothing of the document could be read
 		}
-		n := len(offs) - 1
-		if v.Code == cuerrors.CodeDuplicate && n > 0 {
-			seen[key]++
-			n = min(seen[key], n)
+		k := s.n - 1
+		if v.Code == cuerrors.CodeDuplicate && k > 0 {
+			s.dups++
+			k = min(s.dups, k)
 		}
-		at = append(at, placed{offs[n], i})
+		at = append(at, placed{s.offset(k), i})
 	}
 	slices.SortFunc(at, func(a, b placed) int { return a.off - b.off })
 	line, col, pos := 1, 1, 0
@@ -109,6 +117,30 @@ func Locate(data []byte, list cuerrors.List) {
 	}
 }
 
+// spot holds the offsets at which one path occurs in a document.
+type spot struct {
+	offs [2]int // the first two
+	more []int  // the others
+	n    int    // how many
+	dups int    // duplicate violations placed here so far
+}
+
+func (s *spot) record(off int) {
+	if s.n < len(s.offs) {
+		s.offs[s.n] = off
+	} else {
+		s.more = append(s.more, off)
+	}
+	s.n++
+}
+
+func (s *spot) offset(k int) int {
+	if k < len(s.offs) {
+		return s.offs[k]
+	}
+	return s.more[k-len(s.offs)]
+}
+
 // tagKeyOf returns the tag key that v is about, when v is a violation of
 // a tag key: at Tags, with the key as its value.
 func tagKeyOf(v *cuerrors.Violation) (string, bool) {
@@ -119,22 +151,30 @@ func tagKeyOf(v *cuerrors.Violation) (string, bool) {
 	return s, ok
 }
 
-// locator walks a document along the paths in spots, recording the
-// offsets at which each of them occurs.
+// locator walks a document along the paths in at, recording the offsets
+// at which each of them occurs.
 type locator struct {
 	d decoder
-	// spots maps the rendered path of every member a violation names, and
-	// of each of their ancestors, to the offsets where it occurs.
-	spots map[string]*[]int
-	// keys maps the tag keys that violations name to their offsets in
-	// Tags.
-	keys map[string]*[]int
-	path []byte // the rendered path of the value being read
+	// at maps the rendered path of every member a violation names, and of
+	// each of their ancestors, to its spot.
+	at map[string]int32
+	// keys maps the tag keys that violations name to their spots.
+	keys  map[string]int32
+	spots []spot
+	path  []byte // the rendered path of the value being read
+}
+
+// add makes a spot for path p, once.
+func (l *locator) add(p string) {
+	if _, ok := l.at[p]; !ok {
+		l.at[p] = int32(len(l.spots))
+		l.spots = append(l.spots, spot{})
+	}
 }
 
 func (l *locator) document() {
 	l.d.ws()
-	*l.spots[""] = append(*l.spots[""], l.d.pos)
+	l.spots[l.at[""]].record(l.d.pos)
 	l.value()
 }
 
@@ -142,15 +182,14 @@ func (l *locator) document() {
 // reads its value: into it when a violation's path leads there, past it
 // otherwise.
 func (l *locator) visit(start int) {
-	offs, ok := l.spots[string(l.path)]
+	i, ok := l.at[string(l.path)]
 	if !ok {
 		l.d.skipValue(at{})
 		return
 	}
-	*offs = append(*offs, start)
+	l.spots[i].record(start)
 	l.value()
 }
-
 // value reads the value at d.pos, descending into an object or a list.
 func (l *locator) value() {
 	switch l.d.ws() {
@@ -192,8 +231,8 @@ func (l *locator) object() {
 		}
 		d.pos++
 		if tags {
-			if offs, ok := l.keys[string(name)]; ok {
-				*offs = append(*offs, start)
+			if i, ok := l.keys[string(name)]; ok {
+				l.spots[i].record(start)
 			}
 			l.path = append(l.path, '[')
 			l.path = append(l.path, name...)
