@@ -117,6 +117,8 @@ type violation struct {
 	Message  string   `json:"message"`
 	Related  []string `json:"related"`
 	Value    any      `json:"value"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
 }
 
 // where is the record's document as the text report names it.
@@ -150,7 +152,7 @@ func (r record) has(field, code, severity string) bool {
 // must.
 var (
 	recordMembers    = []string{"source", "line", "valid", "violations"}
-	violationMembers = []string{"field", "code", "severity", "rule", "message", "related", "value"}
+	violationMembers = []string{"field", "code", "severity", "rule", "message", "related", "value", "line", "column"}
 )
 
 // parseReport parses the JSON report, checking that each line is one

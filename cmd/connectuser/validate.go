@@ -11,6 +11,7 @@ import (
 
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
+	"github.com/connectkit/createuser/report"
 	"github.com/connectkit/createuser/user"
 )
 
@@ -46,15 +47,32 @@ Flags:
         depends on the type reports only what every type would, with the
         mildest severity.
           connectuser validate --identity-management SAML saml-users.jsonl
-  --format text|json
+  --format text|json|sarif|junit|github
         text (the default) is for a person: documents with violations, one
-        line per violation, a summary line; colour on a terminal unless
-        NO_COLOR is set. json is JSON Lines, one object per document:
+        line per violation starting with FILE:LINE:COLUMN, a summary line;
+        colour on a terminal unless NO_COLOR is set. json is JSON Lines, one
+        object per document:
         {"source":"dir/a.jsonl","line":3,"valid":false,"violations":[...]}
-        ("line" only for JSON Lines; "valid" is false when there is an error).
+        ("line" only for JSON Lines; "valid" is false when there is an error;
+        each violation has the "line" and "column" of its member).
+        sarif is a SARIF 2.1.0 log for code-scanning views; junit is JUnit
+        XML (a suite per file, a case per document, a failure per error);
+        github is GitHub Actions workflow commands (::error and ::warning
+        annotations at the file, line and column).
           connectuser validate --format json users.jsonl | jq 'select(.valid|not)'
+          connectuser validate --format sarif users/ > connectuser.sarif
+  --ignore RULE
+        Drops the violations of a rule, from every format and from the exit
+        status. RULE is a rule id or a pattern with * (connectuser rules lists
+        the ids); repeat the flag for more. A RULE that matches no rule is a
+        usage error.
+          connectuser validate --ignore username.email --ignore 'tags.*' users/
+  --fail-on error|warning
+        The mildest severity that makes the exit status 1: error (the
+        default) or warning.
   --strict
-        Warnings count as errors for the exit status.
+        The same as --fail-on warning: warnings count as errors for the exit
+        status.
           connectuser validate --strict examples/documents
   --max-document-size BYTES
         The largest document or JSON Lines line read (default 1MiB); a larger
@@ -73,9 +91,19 @@ Flags:
         CPUs); the output is in input order whatever N.
           connectuser validate --jobs 1 users.jsonl
 
-Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
-error (or warning with --strict), 2 a usage problem or an unreadable path
-(2 wins over 1).
+Configuration: .connectuser.yaml in the current directory or its nearest
+parent that has one may set identity-management, ignore (a list of rules),
+fail-on and format; a flag wins over the file (--ignore replaces the file's
+list). An unknown key or value is a usage error that names the file's line.
+  # .connectuser.yaml
+  identity-management: SAML
+  fail-on: warning
+  ignore:
+    - username.email
+
+Exit status: 0 no errors (warnings allowed unless --fail-on warning), 1 at
+least one error (or warning with --fail-on warning), 2 a usage problem or an
+unreadable path (2 wins over 1).
 `
 
 // defaultMaxDocumentSize is the default of --max-document-size.
@@ -84,8 +112,10 @@ const defaultMaxDocumentSize = 1 << 20
 // validateOptions are the flags of validate.
 type validateOptions struct {
 	identity identity.Type
-	format   string // "text" or "json"
-	strict   bool
+	format   string // one of formats
+	strict   bool   // --fail-on warning
+	ignore   report.Ignore
+	config   string // the config file read, if any
 	maxSize  int
 	input    inputFormat
 	jobs     int
@@ -95,12 +125,16 @@ type validateOptions struct {
 func parseValidate(args []string) (validateOptions, []string, error) {
 	fs := newFlagSet("validate")
 	idFlag := &choice{value: "UNKNOWN", allowed: []string{"CONNECT_MANAGED", "SAML", "EXISTING_DIRECTORY", "UNKNOWN"}}
-	formatFlag := &choice{value: "text", allowed: []string{"text", "json"}}
+	formatFlag := &choice{value: "text", allowed: formats}
 	inputFlag := &choice{value: string(inputAuto), allowed: []string{string(inputAuto), string(inputJSON), string(inputJSONL)}}
 	size := byteSize(defaultMaxDocumentSize)
 	fs.Var(idFlag, "identity-management", "identity management type")
-	fs.Var(formatFlag, "format", "text or json")
+	fs.Var(formatFlag, "format", "text, json, sarif, junit or github")
 	strict := fs.Bool("strict", false, "warnings count as errors")
+	failOn := &choice{value: "error", allowed: []string{"error", "warning"}}
+	fs.Var(failOn, "fail-on", "error or warning")
+	var ignore stringList
+	fs.Var(&ignore, "ignore", "a rule id or pattern to ignore")
 	fs.Var(&size, "max-document-size", "largest document in bytes")
 	fs.Var(inputFlag, "input", "auto, json or jsonl")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "documents validated at once")
@@ -118,14 +152,18 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	if err != nil {
 		return validateOptions{}, nil, err
 	}
-	return validateOptions{
+	opts := validateOptions{
 		identity: t,
 		format:   formatFlag.value,
-		strict:   *strict,
+		strict:   *strict || failOn.value == "warning",
 		maxSize:  int(size),
 		input:    inputFormat(inputFlag.value),
 		jobs:     *jobs,
-	}, paths, nil
+	}
+	if err := applyConfig(&opts, fs, []string(ignore)); err != nil {
+		return validateOptions{}, nil, err
+	}
+	return opts, paths, nil
 }
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -164,10 +202,13 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	}
 	render := func(j *job) {
 		j.errors, j.warnings = j.list.Count(cuerrors.SeverityError), j.list.Count(cuerrors.SeverityWarning)
-		if text {
+		switch opts.format {
+		case "text":
 			j.out = appendTextReport(j.out[:0], j, st)
-		} else {
+		case "json":
 			j.out = appendJSONReport(j.out[:0], j)
+		case "github":
+			j.out = report.AppendGitHub(j.out[:0], &report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list})
 		}
 	}
 
@@ -181,6 +222,8 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		default:
 			j.in, j.list = v.ValidateDocument(j.data)
 		}
+		j.list = opts.ignore.Filter(j.list)
+		inFile(j, j.list)
 		render(j)
 	})
 	f := &feeder{p: p, input: opts.input, max: opts.maxSize, stdin: stdin}
@@ -191,7 +234,13 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		t     totals
 		batch user.Batch
 		shown bool // a document report was written
+		// The documents of a whole-run format (sarif, junit), written at
+		// the end.
+		collected []report.Document
 	)
+	if opts.format == "sarif" || opts.format == "junit" {
+		collected = []report.Document{}
+	}
 	p.drain(func(j *job) bool {
 		if j.err != nil {
 			t.unreadable++
@@ -203,9 +252,15 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			fmt.Fprintf(stderr, "connectuser: %v\n", j.err)
 			return true
 		}
-		if dup, ok := batch.Add(j.in, j.origin); ok {
+		if dup, ok := batch.Add(j.in, j.origin); ok && !opts.ignore.Matches(dup.Rule) {
 			j.list = append(j.list, dup)
+			added := j.list[len(j.list)-1:]
+			user.Locate(j.data, added)
+			inFile(j, added)
 			render(j)
+		}
+		if collected != nil {
+			collected = append(collected, report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list})
 		}
 		t.documents++
 		if j.errors == 0 {
@@ -218,11 +273,19 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		return err == nil
 	})
 	workers.Wait()
-	if text {
+	switch opts.format {
+	case "text":
 		if shown {
 			_ = out.WriteByte('\n')
 		}
 		_, _ = out.Write(appendSummary(nil, t, st))
+	case "github":
+		_, _ = out.Write(appendSummary(nil, t, plain))
+	case "sarif", "junit":
+		if err := writeWholeRun(out, opts, collected); err != nil {
+			fmt.Fprintf(stderr, "connectuser: writing the report: %v\n", err)
+			t.unreadable++
+		}
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "connectuser: writing the report: %v\n", err)
