@@ -190,6 +190,7 @@ func (l *locator) visit(start int) {
 	l.spots[i].record(start)
 	l.value()
 }
+
 // value reads the value at d.pos, descending into an object or a list.
 func (l *locator) value() {
 	switch l.d.ws() {
