@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/connectkit/createuser/user"
 )
 
 // The SARIF of the shipped examples, as the command writes it, validates
@@ -242,5 +244,18 @@ func TestConfigFile(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(moduleRoot, configName)); err == nil {
 		t.Errorf("a %s at the module root would change what the tests run", configName)
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	var out, errOut strings.Builder
+	if code := run([]string{"schema"}, nil, &out, &errOut); code != exitOK || errOut.Len() > 0 {
+		t.Fatalf("exit status %d, stderr %q", code, errOut.String())
+	}
+	if out.String() != string(user.JSONSchema()) {
+		t.Error("connectuser schema does not print user.JSONSchema()")
+	}
+	if code := run([]string{"schema", "extra"}, nil, &out, &errOut); code != exitUsage {
+		t.Errorf("an argument: exit status %d, want 2", code)
 	}
 }

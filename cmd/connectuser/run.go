@@ -26,6 +26,7 @@ Usage:
   connectuser validate [flags] PATH...   check request documents
   connectuser rules [--format text|json] print the rule catalog
   connectuser skeleton                   print a request document template
+  connectuser schema                     print a JSON Schema of the request document
   connectuser --version                  print the version
   connectuser --help                     print this help
 
@@ -37,10 +38,13 @@ Examples:
   connectuser validate --identity-management SAML --format json users.jsonl
   generate-users | connectuser validate --strict -
   connectuser skeleton > new-user.json
+  connectuser validate --format github users/
+  connectuser schema > connectuser.schema.json
   connectuser rules --format json | jq -r .id
 
-Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
-error (or warning with --strict), 2 a usage problem or an unreadable path.
+Exit status: 0 no errors (warnings allowed unless --fail-on warning), 1 at
+least one error (or warning with --fail-on warning), 2 a usage problem or an
+unreadable path.
 Run 'connectuser validate --help' for the validate flags.
 `
 
@@ -58,6 +62,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRules(rest, stdout, stderr)
 	case "skeleton":
 		return runSkeleton(rest, stdout, stderr)
+	case "schema":
+		return runSchema(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
 			// connectuser help validate
