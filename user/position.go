@@ -39,7 +39,7 @@ func Locate(data []byte, list cuerrors.List) {
 		return
 	}
 	var pathBuf [128]byte
-	l := locator{d: decoder{data: data}, at: make(map[string]int32, 2*n), spots: make([]spot, 0, 2*n), path: pathBuf[:0]}
+	l := locator{d: decoder{data: data}, paths: make([]string, 0, 2*n), spots: make([]spot, 0, 2*n), path: pathBuf[:0]}
 	l.add("")
 	fields := make([]string, len(list))
 	for i := range list {
@@ -62,8 +62,8 @@ func Locate(data []byte, list cuerrors.List) {
 				l.keys = make(map[string]int32)
 			}
 			if _, ok := l.keys[key]; !ok {
-				l.keys[key] = int32(len(l.spots))
-				l.spots = append(l.spots, spot{})
+				l.keys[key] = int32(len(l.keySpots))
+				l.keySpots = append(l.keySpots, spot{})
 			}
 		}
 	}
@@ -79,14 +79,15 @@ func Locate(data []byte, list cuerrors.List) {
 			continue
 		}
 		var s *spot
-		if k, ok := tagKeyOf(v); ok && l.spots[l.keys[k]].n > 0 {
-			s = &l.spots[l.keys[k]]
+		if k, ok := tagKeyOf(v); ok && l.keySpots[l.keys[k]].n > 0 {
+			s = &l.keySpots[l.keys[k]]
 		} else {
 			// The path, then its ancestors, longest first.
 			f := fields[i]
 			for j := len(f); ; j-- {
 				if j == len(f) || j == 0 || f[j] == '.' || f[j] == '[' {
-					if s = &l.spots[l.at[f[:j]]]; s.n > 0 || j == 0 {
+					k, _ := l.find(f[:j])
+					if s = &l.spots[k]; s.n > 0 || j == 0 {
 						break
 					}
 				}
@@ -151,30 +152,78 @@ func tagKeyOf(v *cuerrors.Violation) (string, bool) {
 	return s, ok
 }
 
-// locator walks a document along the paths in at, recording the offsets
-// at which each of them occurs.
+// locator walks a document along the paths it holds, recording the
+// offsets at which each of them occurs.
 type locator struct {
 	d decoder
-	// at maps the rendered path of every member a violation names, and of
-	// each of their ancestors, to its spot.
-	at map[string]int32
-	// keys maps the tag keys that violations name to their spots.
-	keys  map[string]int32
+	// paths holds the rendered path of every member a violation names,
+	// and of each of their ancestors; spots[i] is where paths[i] occurs.
+	// A document has few violations: paths is searched in order, and
+	// through at, a map, once it is long (a hostile document).
+	paths []string
+	at    map[string]int32
 	spots []spot
-	path  []byte // the rendered path of the value being read
+	// keys maps the tag keys that violations name to their spots in
+	// keySpots.
+	keys     map[string]int32
+	keySpots []spot
+	path     []byte // the rendered path of the value being read
+}
+
+// linearPaths is the number of paths up to which a look-up goes through
+// the list rather than a map.
+const linearPaths = 32
+
+// find returns the index of path p.
+func (l *locator) find(p string) (int32, bool) {
+	if l.at != nil {
+		i, ok := l.at[p]
+		return i, ok
+	}
+	for i, q := range l.paths {
+		if q == p {
+			return int32(i), true
+		}
+	}
+	return 0, false
+}
+
+// findRendered is find for the path being read, without making a string
+// of it.
+func (l *locator) findRendered() (int32, bool) {
+	if l.at != nil {
+		i, ok := l.at[string(l.path)]
+		return i, ok
+	}
+	for i, q := range l.paths {
+		if q == string(l.path) {
+			return int32(i), true
+		}
+	}
+	return 0, false
 }
 
 // add makes a spot for path p, once.
 func (l *locator) add(p string) {
-	if _, ok := l.at[p]; !ok {
-		l.at[p] = int32(len(l.spots))
-		l.spots = append(l.spots, spot{})
+	if _, ok := l.find(p); ok {
+		return
+	}
+	l.paths = append(l.paths, p)
+	l.spots = append(l.spots, spot{})
+	if l.at != nil {
+		l.at[p] = int32(len(l.paths) - 1)
+	} else if len(l.paths) > linearPaths {
+		l.at = make(map[string]int32, 2*len(l.paths))
+		for i, q := range l.paths {
+			l.at[q] = int32(i)
+		}
 	}
 }
 
 func (l *locator) document() {
 	l.d.ws()
-	l.spots[l.at[""]].record(l.d.pos)
+	root, _ := l.find("")
+	l.spots[root].record(l.d.pos)
 	l.value()
 }
 
@@ -182,7 +231,7 @@ func (l *locator) document() {
 // reads its value: into it when a violation's path leads there, past it
 // otherwise.
 func (l *locator) visit(start int) {
-	i, ok := l.at[string(l.path)]
+	i, ok := l.findRendered()
 	if !ok {
 		l.d.skipValue(at{})
 		return
@@ -233,7 +282,7 @@ func (l *locator) object() {
 		d.pos++
 		if tags {
 			if i, ok := l.keys[string(name)]; ok {
-				l.spots[i].record(start)
+				l.keySpots[i].record(start)
 			}
 			l.path = append(l.path, '[')
 			l.path = append(l.path, name...)

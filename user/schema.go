@@ -191,8 +191,8 @@ func buildSchema() object {
 			"AgentFirstCallbackAutoAccept": boolean,
 		}, "Channel", "AutoAccept"), len(channel.Channels())),
 		"AfterContactWorkConfigs": list(nameACW, members("object", afterContactWorkConfigMembers, object{
-			"Channel":                                  channels,
-			"AfterContactWorkConfig":                   acw("object"),
+			"Channel":                channels,
+			"AfterContactWorkConfig": acw("object"),
 			"AgentFirstCallbackAfterContactWorkConfig": acw(nullable("object")),
 		}, "Channel", "AfterContactWorkConfig"), len(channel.Channels())),
 		"PhoneNumberConfigs": list(namePhoneNumbers, members("object", phoneNumberConfigMembers, object{
