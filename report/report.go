@@ -1,8 +1,6 @@
 package report
 
 import (
-	"strconv"
-
 	cuerrors "github.com/connectkit/createuser/errors"
 )
 
@@ -14,14 +12,6 @@ type Document struct {
 	Source     string
 	Line       int
 	Violations cuerrors.List
-}
-
-// name returns "source" or "source:line".
-func (d *Document) name() string {
-	if d.Line <= 0 {
-		return d.Source
-	}
-	return d.Source + ":" + strconv.Itoa(d.Line)
 }
 
 // Options configure the reports.

@@ -3,7 +3,6 @@ package report_test
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,13 +144,4 @@ func TestGitHubExamples(t *testing.T) {
 	if gotErrs != errs || gotWarnings != warnings {
 		t.Errorf("%d ::error and %d ::warning, want %d and %d", gotErrs, gotWarnings, errs, warnings)
 	}
-}
-
-func jsonRoundTrip(t *testing.T, b []byte) map[string]any {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("not JSON: %v", err)
-	}
-	return m
 }
