@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
@@ -102,5 +103,9 @@ func (o Options) uri(source string) string {
 		}
 	}
 	u := url.URL{Path: filepath.ToSlash(source)}
-	return u.EscapedPath()
+	p := u.EscapedPath()
+	if first, _, _ := strings.Cut(p, "/"); strings.Contains(first, ":") {
+		p = "./" + p // "a:b.json" would read as a URI with the scheme "a"
+	}
+	return p
 }

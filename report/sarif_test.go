@@ -180,6 +180,7 @@ func TestSARIFIgnoreAndURIs(t *testing.T) {
 			most = d
 		}
 	}
+	docs = append(docs, report.Document{Source: "c:d.json", Violations: ig.Filter(most.Violations)[:1]})
 	docs = append(docs, report.Document{Source: abs, Violations: most.Violations})
 	var out bytes.Buffer
 	if err := report.WriteSARIF(&out, docs, report.Options{Ignore: ig, BaseDir: wd}); err != nil {
@@ -201,12 +202,16 @@ func TestSARIFIgnoreAndURIs(t *testing.T) {
 			t.Errorf("ignored rule %s in tool.driver.rules", r.ID)
 		}
 	}
-	last := ""
+	last, colon := "", false
 	for _, r := range log.Runs[0].Results {
 		if ig.Matches(r.RuleID) {
 			t.Errorf("ignored rule %s in the results", r.RuleID)
 		}
 		last = r.Locations[0].PhysicalLocation.ArtifactLocation.URI
+		colon = colon || last == "./c:d.json"
+	}
+	if !colon {
+		t.Error(`no result at "./c:d.json" for the source "c:d.json"`)
 	}
 	if last != "dir%20with%20space/a%23b.json" {
 		t.Errorf("URI of an absolute source: %q", last)
