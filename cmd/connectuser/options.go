@@ -29,7 +29,6 @@ func applyConfig(opts *validateOptions, fs *flag.FlagSet, ignore []string) error
 	if err != nil {
 		return err
 	}
-	opts.config = c.path
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if c.identity != nil && !set["identity-management"] {

@@ -115,7 +115,6 @@ type validateOptions struct {
 	format   string // one of formats
 	strict   bool   // --fail-on warning
 	ignore   report.Ignore
-	config   string // the config file read, if any
 	maxSize  int
 	input    inputFormat
 	jobs     int
