@@ -9,9 +9,9 @@ import (
 // Violation is one broken rule: where (Field), what kind (Code), how sure
 // (Severity), which catalog rule (Rule) and a sentence for people
 // (Message). Related names the other members involved, and Value holds the
-// offending value when the member is not sensitive. Line and Column give
-// the member's position in the source document, when the violation was
-// found in one and the reader knew it.
+// offending value when the member is not sensitive. Line and Column, when
+// not 0, are the 1-based position in the document of the member that Field
+// names (see the user package's ValidateDocument); typed input has none.
 //
 // A Violation never carries a password, a name, an email address or a
 // phone number: messages are fixed per rule and Value is left empty for
@@ -25,7 +25,8 @@ type Violation struct {
 	Related  []Path
 	Value    Value
 	// Line and Column are the 1-based position of the member in the
-	// source document (Column counts bytes in the line); 0 means unknown.
+	// source document (Column counts characters: Unicode code points);
+	// 0 means none.
 	Line   int
 	Column int
 }

@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
 )
 
@@ -101,6 +103,7 @@ func FuzzDecode(f *testing.F) {
 			where := "ValidateDocument under " + typ.String()
 			checkCatalog(t, where, typ, got)
 			checkShape(t, where, got)
+			checkPositions(t, where, data, got)
 			if _, again := v.ValidateDocument(data); !sameViolations(got, again) {
 				t.Fatalf("%s: a second run differs:\n%v\n%v", where, got, again)
 			}
@@ -158,4 +161,21 @@ func decSensitive(field string) bool {
 		return true
 	}
 	return strings.HasPrefix(field, "PhoneNumberConfigs[") && strings.HasSuffix(field, "].PhoneNumber")
+}
+
+// checkPositions checks that every violation of a document read (not one
+// over the size limit) has a position inside it: a line of data and a
+// column at most one past the line's last character.
+func checkPositions(t *testing.T, where string, data []byte, list cuerrors.List) {
+	t.Helper()
+	if len(list) == 1 && list[0].Rule == "document.size" {
+		return
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := range list {
+		v := &list[i]
+		if v.Line < 1 || v.Line > len(lines) || v.Column < 1 || v.Column > utf8.RuneCountInString(lines[v.Line-1])+1 {
+			t.Errorf("%s: %s at %q has position %d:%d, outside the document", where, v.Rule, v.Field.String(), v.Line, v.Column)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package user_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -111,4 +112,35 @@ func ExampleRules() {
 	// password.forbidden forbidden error [SAML EXISTING_DIRECTORY]
 	// password.length length error []
 	// password.pattern pattern error []
+}
+
+// Violations of a document carry the line and column of the member they
+// name; Locate places violations found elsewhere about the same document.
+func ExampleLocate() {
+	doc := []byte("{\n  \"InstanceId\": \"i-1\",\n  \"Username\": \"john smith\"\n}")
+	_, list := user.ValidateDocument(doc)
+	for _, v := range list {
+		fmt.Printf("%d:%d %s %s\n", v.Line, v.Column, v.Field, v.Rule)
+	}
+	// Output:
+	// 3:3 Username username.pattern
+	// 1:1 SecurityProfileIds security-profile-ids.required
+	// 1:1 RoutingProfileId routing-profile-id.required
+}
+
+// The JSON Schema of the request document, for editors.
+func ExampleJSONSchema() {
+	var schema struct {
+		Schema   string   `json:"$schema"`
+		Required []string `json:"required"`
+	}
+	if err := json.Unmarshal(user.JSONSchema(), &schema); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(schema.Schema)
+	fmt.Println(schema.Required)
+	// Output:
+	// https://json-schema.org/draft/2020-12/schema
+	// [InstanceId Username SecurityProfileIds RoutingProfileId]
 }

@@ -74,17 +74,19 @@ func (d *decoder) syntax(expected string) {
 }
 
 // lineColumn returns the 1-based line and column of byte offset pos. The
-// column counts bytes, not characters, as most editors' "go to byte"
-// features do; lines end at '\n'.
+// column counts characters (Unicode code points), as the positions of
+// every other violation do (see [Locate]); lines end at '\n'.
 func (d *decoder) lineColumn(pos int) (line, col int) {
-	line, start := 1, 0
+	line, col = 1, 1
 	for i := 0; i < pos && i < len(d.data); i++ {
-		if d.data[i] == '\n' {
-			line++
-			start = i + 1
+		switch c := d.data[i]; {
+		case c == '\n':
+			line, col = line+1, 1
+		case c&0xC0 != 0x80:
+			col++
 		}
 	}
-	return d.line0 + line, pos - start + 1
+	return d.line0 + line, col
 }
 
 // plainByte marks the bytes that a string holds as they are: everything

@@ -109,6 +109,10 @@ func (v *Validator) validate(in *CreateUserInput, out cuerrors.List, fresh bool)
 // document over the size limit, which is not read at all; see
 // [WithMaxDocumentSize]). The lists and Tags of the request returned hold
 // the entries that were checked (see [MaxCheckedElements]).
+//
+// Each violation carries the Line and Column of the member it names (see
+// [Locate]); they are looked up only when there are violations, so a
+// valid document costs nothing more.
 func (v *Validator) ValidateDocument(data []byte) (*CreateUserInput, cuerrors.List) {
 	return v.ValidateDocumentAt(data, 1)
 }
@@ -121,6 +125,16 @@ func (v *Validator) ValidateDocumentAt(data []byte, line int) (*CreateUserInput,
 	if limit := v.maxDocumentSize(); limit > 0 && int64(len(data)) > limit {
 		return nil, documentTooLarge(limit)
 	}
+	in, list := v.validateDocument(data, line)
+	if len(list) > 0 {
+		LocateAt(data, list, line)
+	}
+	return in, list
+}
+
+// validateDocument is ValidateDocumentAt without the positions of the
+// violations found after reading (a syntax error has its own).
+func (v *Validator) validateDocument(data []byte, line int) (*CreateUserInput, cuerrors.List) {
 	d := decodeAt(data, line)
 	if d.fatal {
 		return d.input, d.list
@@ -144,7 +158,8 @@ func ValidateDocument(data []byte, opts ...Option) (*CreateUserInput, cuerrors.L
 }
 
 // Decode reads a request document and reports only the reading rules
-// (and the limits: [WithMaxDocumentSize] is the one option it uses). To
+// (and the limits: [WithMaxDocumentSize] is the one option it uses), with
+// positions as [Validator.ValidateDocument] gives them. To
 // check the catalog as well, use [ValidateDocument], which knows which
 // members could not be read and keeps them out of the other rules.
 func Decode(data []byte, opts ...Option) (*CreateUserInput, cuerrors.List) {
@@ -153,5 +168,8 @@ func Decode(data []byte, opts ...Option) (*CreateUserInput, cuerrors.List) {
 		return nil, documentTooLarge(limit)
 	}
 	d := decode(data)
+	if len(d.list) > 0 {
+		Locate(data, d.list)
+	}
 	return d.input, d.list
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -343,11 +344,16 @@ func TestOverlongLine(t *testing.T) {
 // severity, the field and the code, and the summary line; no colour when
 // standard output is not a terminal.
 func TestTextReport(t *testing.T) {
+	first, third := doc(testInstance, "bad name"), doc(testInstance, "agent1", "IdentityInfo", `{"FirstName":"Mary","LastName":"Major"}`)
 	dir := writeFiles(t, map[string]string{
-		"a.json": doc(testInstance, "agent1"),
-		"b.jsonl": lines(doc(testInstance, "bad name"), "",
-			doc(testInstance, "agent1", "IdentityInfo", `{"FirstName":"Mary","LastName":"Major"}`)),
+		"a.json":  doc(testInstance, "agent1"),
+		"b.jsonl": lines(first, "", third),
 	})
+	// Positions: the member's name, in the file's line; a missing member
+	// at its parent.
+	username := strconv.Itoa(strings.Index(first, `"Username"`) + 1)
+	identityInfo := strconv.Itoa(strings.Index(third, `"IdentityInfo"`) + 1)
+	dupUsername := strconv.Itoa(strings.Index(third, `"Username"`) + 1)
 	res := runBinary(t, dir, nil, "validate", "--identity-management", "CONNECT_MANAGED", "a.json", "b.jsonl")
 	if res.code != exitInvalid {
 		t.Errorf("exit status %d, want 1", res.code)
@@ -356,9 +362,9 @@ func TestTextReport(t *testing.T) {
 		t.Error("colour in a report that is not on a terminal")
 	}
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^b\.jsonl:1\n  error +Username +pattern +\S`),
-		regexp.MustCompile(`(?m)^b\.jsonl:3\n(  .*\n)*  warning +IdentityInfo\.Email +required +\S`),
-		regexp.MustCompile(`(?m)^  error +Username +duplicate +.*a\.json#Username`),
+		regexp.MustCompile(`(?m)^b\.jsonl:1\n  b\.jsonl:1:` + username + ` +error +Username +pattern +\S`),
+		regexp.MustCompile(`(?m)^b\.jsonl:3\n(  .*\n)*  b\.jsonl:3:` + identityInfo + ` +warning +IdentityInfo\.Email +required +\S`),
+		regexp.MustCompile(`(?m)^  b\.jsonl:3:` + dupUsername + ` +error +Username +duplicate +.*a\.json#Username`),
 		regexp.MustCompile(`(?m)\n\n3 documents, 1 valid, 2 errors, 1 warning\n$`),
 	} {
 		if !want.MatchString(res.stdout) {

@@ -117,6 +117,8 @@ type violation struct {
 	Message  string   `json:"message"`
 	Related  []string `json:"related"`
 	Value    any      `json:"value"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
 }
 
 // where is the record's document as the text report names it.

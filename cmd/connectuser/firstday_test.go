@@ -55,7 +55,7 @@ func TestFlagErrorsSpelledWithTwoDashes(t *testing.T) {
 	}{
 		{[]string{"validate", "--colour", "a.json"}, "unknown flag --colour"},
 		{[]string{"validate", "--formt=json", "a.json"}, "unknown flag --formt; did you mean --format?"},
-		{[]string{"validate", "--format=xml", "a.json"}, `invalid value "xml" for --format: must be text or json`},
+		{[]string{"validate", "--format=xml", "a.json"}, `invalid value "xml" for --format: must be text, json, sarif, junit or github`},
 		{[]string{"validate", "--jobs=x", "a.json"}, `invalid value "x" for --jobs: must be a whole number`},
 		{[]string{"validate", "--strict=maybe", "a.json"}, `invalid value "maybe" for --strict: must be true or false`},
 		{[]string{"validate", "a.json", "--format"}, "--format needs a value"},

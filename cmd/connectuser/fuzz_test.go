@@ -174,6 +174,10 @@ func asJSON(s string) string {
 func checkRecordShape(t *testing.T, r record) {
 	t.Helper()
 	for _, v := range r.Violations {
+		// A JSON Lines document is one line: each violation is on it.
+		if r.Line > 0 && (v.Line != r.Line || v.Column < 1) {
+			t.Errorf("%s: %s at %d:%d, not on the document's line", r.where(), v.Rule, v.Line, v.Column)
+		}
 		if !cuerrors.Code(v.Code).Known() {
 			t.Errorf("%s: unknown code %q", r.where(), v.Code)
 		}

@@ -6,6 +6,7 @@
 //	connectuser validate [flags] PATH...   check documents, JSON Lines files, directories or -
 //	connectuser rules [--format text|json] print the rule catalog
 //	connectuser skeleton                   print a request document template
+//	connectuser schema                     print a JSON Schema of the request document
 //	connectuser --version                  print the version
 //
 // Run `connectuser --help` or `connectuser validate --help` for the details.
@@ -42,4 +43,5 @@ var commands = []command{
 	{"skeleton", func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return runSkeleton(args, stdout, stderr)
 	}},
+	{"schema", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runSchema(args, stdout, stderr) }},
 }

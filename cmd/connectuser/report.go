@@ -64,11 +64,12 @@ const (
 
 // appendTextReport appends the text report of a document: nothing for a
 // document without violations, else its name (with :line for JSON Lines)
-// and one line per violation: severity, field, code, message, and the
-// value and the related paths where there are some.
+// and one line per violation: the member's position as FILE:LINE:COLUMN
+// (which terminals and editors open), severity, field, code, message,
+// and the value and the related paths where there are some.
 //
 //	examples/documents/many-violations.json
-//	  error    Username            pattern  Username may contain only ... (value "john smith")
+//	  examples/documents/many-violations.json:3:5  error    Username  pattern  Username may contain only ... (value "john smith")
 func appendTextReport(b []byte, j *job, s style) []byte {
 	if len(j.list) == 0 {
 		return b
@@ -77,14 +78,17 @@ func appendTextReport(b []byte, j *job, s style) []byte {
 	b = appendSafe(b, j.origin.String())
 	b = append(b, s.reset...)
 	b = append(b, '\n')
-	fieldWidth, codeWidth := 0, 0
+	fieldWidth, codeWidth, posWidth := 0, 0, 0
 	for i := range j.list {
+		posWidth = max(posWidth, utf8.RuneCountInString(textPosition(j, &j.list[i])))
 		fieldWidth = max(fieldWidth, utf8.RuneCountInString(fieldName(&j.list[i])))
 		codeWidth = max(codeWidth, len(j.list[i].Code))
 	}
 	fieldWidth = min(fieldWidth, maxFieldWidth)
 	for i := range j.list {
 		v := &j.list[i]
+		b = append(b, "  "...)
+		b = appendPadded(b, textPosition(j, v), posWidth)
 		b = append(b, "  "...)
 		switch v.Severity {
 		case cuerrors.SeverityError:
@@ -104,6 +108,15 @@ func appendTextReport(b []byte, j *job, s style) []byte {
 		b = append(b, '\n')
 	}
 	return b
+}
+
+// textPosition is the position of v as the text report shows it:
+// FILE:LINE:COLUMN, or FILE alone when v has none.
+func textPosition(j *job, v *cuerrors.Violation) string {
+	if v.Line == 0 {
+		return j.origin.Source
+	}
+	return j.origin.Source + ":" + strconv.Itoa(v.Line) + ":" + strconv.Itoa(v.Column)
 }
 
 // fieldName is the field as the text report shows it.

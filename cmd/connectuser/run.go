@@ -22,6 +22,7 @@ Usage:
   connectuser validate [flags] PATH...   check request documents
   connectuser rules [--format text|json] print the rule catalog
   connectuser skeleton                   print a request document template
+  connectuser schema                     print a JSON Schema of the request document
   connectuser --version                  print the version
   connectuser --help                     print this help
 
@@ -33,11 +34,14 @@ Examples:
   connectuser validate --identity-management SAML --format json users.jsonl
   generate-users | connectuser validate --strict -
   connectuser skeleton > new-user.json
+  connectuser validate --format github users/
+  connectuser schema > connectuser.schema.json
   connectuser rules --format json | jq -r .id
 
-Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
-error (or warning with --strict), 2 a usage problem, an unreadable path or
-no document found. Run 'connectuser validate --help' for the validate flags.
+Exit status: 0 no errors (warnings allowed unless --fail-on warning), 1 at
+least one error (or warning with --fail-on warning), 2 a usage problem, an
+unreadable path or no document found.
+Run 'connectuser validate --help' for the validate flags.
 `
 
 // run is the whole program: it reads args (without the program name),
@@ -125,4 +129,13 @@ func describeBuild(bi *debug.BuildInfo) string {
 func usageError(stderr io.Writer, cmd string, err error) int {
 	fmt.Fprintf(stderr, "connectuser %s: %v\nRun 'connectuser %s --help' for usage.\n", cmd, err, cmd)
 	return exitUsage
+}
+
+// toolVersion is the version that reports name the tool by (SARIF's
+// driver version): the module version, or "(devel)".
+func toolVersion() string {
+	if bi, ok := readBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }

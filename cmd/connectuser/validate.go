@@ -11,6 +11,7 @@ import (
 
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
+	"github.com/connectkit/createuser/report"
 	"github.com/connectkit/createuser/user"
 )
 
@@ -48,16 +49,33 @@ Flags:
         depends on the type reports only what every type would, with the
         mildest severity.
           connectuser validate --identity-management SAML saml-users.jsonl
-  --format text|json
+  --format text|json|sarif|junit|github
         text (the default) is for a person: documents with violations, one
-        line per violation, a summary line; colour on a terminal unless
-        NO_COLOR is set. json is JSON Lines, one object per document:
+        line per violation starting with FILE:LINE:COLUMN, a summary line;
+        colour on a terminal unless NO_COLOR is set. json is JSON Lines, one
+        object per document:
         {"source":"dir/a.jsonl","line":3,"valid":false,"violations":[...]}
-        ("line" only for JSON Lines; "valid" is false when there is an error).
+        ("line" only for JSON Lines; "valid" is false when there is an error;
+        each violation has the "line" and "column" of its member).
+        sarif is a SARIF 2.1.0 log for code-scanning views; junit is JUnit
+        XML (a suite per file, a case per document, a failure per error);
+        github is GitHub Actions workflow commands (::error and ::warning
+        annotations at the file, line and column).
           connectuser validate --format json users.jsonl | jq 'select(.valid|not)'
+          connectuser validate --format sarif users/ > connectuser.sarif
+  --ignore RULE
+        Drops the violations of a rule, from every format and from the exit
+        status. RULE is a rule id or a pattern with * (connectuser rules lists
+        the ids); repeat the flag for more. A RULE that matches no rule is a
+        usage error.
+          connectuser validate --ignore username.email --ignore 'tags.*' users/
+  --fail-on error|warning
+        The mildest severity that makes the exit status 1: error (the
+        default) or warning.
   --strict
-        Warnings count as errors for the exit status, and a document with a
-        warning is not counted as valid in the summary line.
+        The same as --fail-on warning: warnings count as errors for the exit
+        status, and a document with a warning is not counted as valid in the
+        summary line.
           connectuser validate --strict examples/documents
   --max-document-size BYTES
         The largest document or JSON Lines line read (default 1MiB); a larger
@@ -89,9 +107,19 @@ Flags:
         number of CPUs); the output is in input order whatever N.
           connectuser validate --jobs 1 users.jsonl
 
-Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
-error (or warning with --strict), 2 a usage problem, an unreadable path, or
-a run that found no document at all (2 wins over 1).
+Configuration: .connectuser.yaml in the current directory or its nearest
+parent that has one may set identity-management, ignore (a list of rules),
+fail-on and format; a flag wins over the file (--ignore replaces the file's
+list). An unknown key or value is a usage error that names the file's line.
+  # .connectuser.yaml
+  identity-management: SAML
+  fail-on: warning
+  ignore:
+    - username.email
+
+Exit status: 0 no errors (warnings allowed unless --fail-on warning), 1 at
+least one error (or warning with --fail-on warning), 2 a usage problem, an
+unreadable path, or a run that found no document at all (2 wins over 1).
 `
 
 // defaultMaxDocumentSize is the default of --max-document-size.
@@ -100,8 +128,9 @@ const defaultMaxDocumentSize = 1 << 20
 // validateOptions are the flags of validate.
 type validateOptions struct {
 	identity identity.Type
-	format   string // "text" or "json"
-	strict   bool
+	format   string // one of formats
+	strict   bool   // --fail-on warning
+	ignore   report.Ignore
 	maxSize  int
 	input    inputFormat
 	jobs     int
@@ -114,12 +143,16 @@ type validateOptions struct {
 func parseValidate(args []string) (validateOptions, []string, error) {
 	fs := newFlagSet("validate")
 	idFlag := &identityFlag{}
-	formatFlag := &choice{value: "text", allowed: []string{"text", "json"}}
+	formatFlag := &choice{value: "text", allowed: formats}
 	inputFlag := &choice{value: string(inputAuto), allowed: []string{string(inputAuto), string(inputJSON), string(inputJSONL)}}
 	size := byteSize(defaultMaxDocumentSize)
 	fs.Var(idFlag, "identity-management", "identity management type")
-	fs.Var(formatFlag, "format", "text or json")
+	fs.Var(formatFlag, "format", "text, json, sarif, junit or github")
 	strict := fs.Bool("strict", false, "warnings count as errors")
+	failOn := &choice{value: "error", allowed: []string{"error", "warning"}}
+	fs.Var(failOn, "fail-on", "error or warning")
+	var ignore stringList
+	fs.Var(&ignore, "ignore", "a rule id or pattern to ignore")
 	fs.Var(&size, "max-document-size", "largest document in bytes")
 	fs.Var(inputFlag, "input", "auto, json or jsonl")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "documents validated at once")
@@ -138,17 +171,21 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	if len(paths) == 0 {
 		return validateOptions{}, nil, errors.New("no PATH given (use - for standard input)")
 	}
-	return validateOptions{
+	opts := validateOptions{
 		identity: idFlag.t,
 		format:   formatFlag.value,
-		strict:   *strict,
+		strict:   *strict || failOn.value == "warning",
 		maxSize:  int(size),
 		input:    inputFormat(inputFlag.value),
 		jobs:     *jobs,
 
 		redactUsernames: *redact,
 		recursive:       *recursive,
-	}, paths, nil
+	}
+	if err := applyConfig(&opts, fs, []string(ignore)); err != nil {
+		return validateOptions{}, nil, err
+	}
+	return opts, paths, nil
 }
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -196,10 +233,13 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	}
 	render := func(j *job) {
 		j.errors, j.warnings = j.list.Count(cuerrors.SeverityError), j.list.Count(cuerrors.SeverityWarning)
-		if text {
+		switch opts.format {
+		case "text":
 			j.out = appendTextReport(j.out[:0], j, st)
-		} else {
+		case "json":
 			j.out = appendJSONReport(j.out[:0], j)
+		case "github":
+			j.out = report.AppendGitHub(j.out[:0], &report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list})
 		}
 	}
 
@@ -211,12 +251,10 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		case j.tooLarge:
 			j.list = cuerrors.List{tooLarge}
 		default:
-			line := j.origin.Line
-			if j.firstLine > 0 {
-				line = j.firstLine
-			}
-			j.in, j.list = v.ValidateDocumentAt(j.data, line)
+			j.in, j.list = v.ValidateDocumentAt(j.data, startLine(j))
 		}
+		j.list = opts.ignore.Filter(j.list)
+		inFile(j, j.list)
 		render(j)
 	})
 	f := &feeder{p: p, input: opts.input, max: opts.maxSize, stdin: stdin, recursive: opts.recursive}
@@ -227,7 +265,13 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		t     totals
 		batch user.Batch
 		shown bool // a document report was written
+		// The documents of a whole-run format (sarif, junit), written at
+		// the end.
+		collected []report.Document
 	)
+	if opts.format == "sarif" || opts.format == "junit" {
+		collected = []report.Document{}
+	}
 	p.drain(func(j *job) bool {
 		if j.err != nil {
 			t.unreadable++
@@ -239,12 +283,18 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			fmt.Fprintf(stderr, "connectuser: %v\n", j.err)
 			return true
 		}
-		if dup, ok := batch.Add(j.in, j.origin); ok {
+		if dup, ok := batch.Add(j.in, j.origin); ok && !opts.ignore.Matches(dup.Rule) {
 			j.list = append(j.list, dup)
+			added := j.list[len(j.list)-1:]
 			if opts.redactUsernames {
-				user.RedactUsernames(j.list[len(j.list)-1:])
+				user.RedactUsernames(added)
 			}
+			user.LocateAt(j.data, added, startLine(j))
+			inFile(j, added)
 			render(j)
+		}
+		if collected != nil {
+			collected = append(collected, report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list})
 		}
 		t.documents++
 		if j.errors == 0 && !(opts.strict && j.warnings > 0) {
@@ -257,12 +307,20 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		return err == nil
 	})
 	workers.Wait()
-	if text {
+	switch opts.format {
+	case "text":
 		if shown {
 			_ = out.WriteByte('\n')
 		}
 		t.strict = opts.strict
 		_, _ = out.Write(appendSummary(nil, t, st))
+	case "github":
+		_, _ = out.Write(appendSummary(nil, t, plain))
+	case "sarif", "junit":
+		if err := writeWholeRun(out, opts, collected); err != nil {
+			fmt.Fprintf(stderr, "connectuser: writing the report: %v\n", err)
+			t.unreadable++
+		}
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "connectuser: writing the report: %v\n", err)

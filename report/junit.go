@@ -1,0 +1,108 @@
+package report
+
+import (
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// The JUnit XML schema as the common consumers read it (Jenkins, GitLab,
+// GitHub test-report actions): testsuites > testsuite > testcase >
+// failure, with the counts as attributes.
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string         `xml:"name,attr"`
+	Classname string         `xml:"classname,attr"`
+	File      string         `xml:"file,attr,omitempty"`
+	Line      int            `xml:"line,attr,omitempty"`
+	Failures  []junitFailure `xml:"failure"`
+	SystemOut string         `xml:"system-out,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// WriteJUnit writes docs as JUnit XML (the counts of the suites are of
+// test cases: failures is the number of documents with at least one
+// failure, as test runners count tests): a test suite per source file (in
+// the order in which the sources first appear), a test case per document
+// (named after the file, or "line N" in a JSON Lines file), a failure per
+// violation that fails the run under o.FailOn (errors; warnings too with
+// SeverityWarning). The failure's type is the rule id, its message the
+// one of [Message], its text the severity, code and position
+// ("error username.pattern at users.json:3:5"). Violations that do not
+// fail (warnings, by default) are listed in the case's system-out, so
+// that they are seen without failing the case.
+func WriteJUnit(w io.Writer, docs []Document, o Options) error {
+	root := junitSuites{Name: ToolName + " validate"}
+	at := make(map[string]int) // source -> index of its suite
+	for i := range docs {
+		d := &docs[i]
+		k, ok := at[d.Source]
+		if !ok {
+			k = len(root.Suites)
+			at[d.Source] = k
+			root.Suites = append(root.Suites, junitSuite{Name: d.Source})
+		}
+		c := junitCase{Name: d.Source, Classname: d.Source, File: d.Source, Line: d.Line}
+		if d.Line > 0 {
+			c.Name = "line " + strconv.Itoa(d.Line)
+		}
+		var out strings.Builder
+		for j := range d.Violations {
+			v := &d.Violations[j]
+			if o.Ignore.Matches(v.Rule) {
+				continue
+			}
+			line, col := position(d, v)
+			where := v.Severity.String() + " " + string(v.Code) + " " + v.Rule + " at " +
+				d.Source + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
+			if o.Fails(v) {
+				c.Failures = append(c.Failures, junitFailure{Message: Message(v), Type: v.Rule, Text: where})
+				continue
+			}
+			out.WriteString(where + ": " + Message(v) + "\n")
+		}
+		c.SystemOut = out.String()
+		s := &root.Suites[k]
+		s.Cases = append(s.Cases, c)
+		s.Tests++
+		root.Tests++
+		if len(c.Failures) > 0 {
+			s.Failures++
+			root.Failures++
+		}
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(&root); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
