@@ -26,6 +26,8 @@ Usage:
   connectuser validate [flags] PATH...   check request documents
   connectuser rules [--format text|json] print the rule catalog
   connectuser skeleton                   print a request document template
+  connectuser import [flags] FILE.csv... the admin website's CSV template to JSON Lines
+  connectuser apply [flags] PATH...      create the users of request documents
   connectuser --version                  print the version
   connectuser --help                     print this help
 
@@ -56,6 +58,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runValidate(rest, stdin, stdout, stderr)
 	case "rules":
 		return runRules(rest, stdout, stderr)
+	case "apply":
+		return runApply(rest, stdout, stderr)
+	case "import":
+		return runImport(rest, stdout, stderr)
 	case "skeleton":
 		return runSkeleton(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+)
+
+// newConnectClient returns a Connect client from the SDK's usual
+// configuration (environment, shared files), with region and endpoint
+// when given. With an endpoint (a local service such as `connectuser
+// serve`) and no credentials configured, it signs with placeholder
+// credentials, which a local service accepts.
+func newConnectClient(ctx context.Context, region, endpoint string) (*connect.Client, error) {
+	var opts []func(*config.LoadOptions) error
+	if region != "" {
+		opts = append(opts, config.WithRegion(region))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Region == "" {
+		cfg.Region = "us-east-1"
+	}
+	if endpoint != "" {
+		if _, err := cfg.Credentials.Retrieve(ctx); err != nil || cfg.Credentials == nil {
+			cfg.Credentials = aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider("local", "local", ""))
+		}
+	}
+	return connect.NewFromConfig(cfg, func(o *connect.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+	}), nil
+}
