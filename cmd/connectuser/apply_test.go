@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+
+	"github.com/connectkit/createuser/connecttest"
+	"github.com/connectkit/createuser/onboard"
+)
+
+// The demo instance of connecttest (CONNECT_MANAGED) and its profiles.
+const (
+	demoInstance = "40c83b68-ea62-414c-97bb-d018e39e158e"
+	demoAgent    = "12345678-1234-1234-1234-123456789012"
+	demoRouting  = "87654321-9876-9876-9876-210987654321"
+)
+
+// demoServer starts a local service with the demo instances.
+func demoServer(t *testing.T, opts ...connecttest.Option) *connecttest.Server {
+	t.Helper()
+	srv := connecttest.NewServer(opts...)
+	t.Cleanup(srv.Close)
+	srv.AddDemoInstances()
+	return srv
+}
+
+// writeUsers writes n request documents as JSON Lines and returns the
+// file's path.
+func writeUsers(t *testing.T, dir string, n int) string {
+	t.Helper()
+	var b bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&b, `{"InstanceId":%q,"Username":"agent%04d","Password":"Passw0rdExample",`+
+			`"IdentityInfo":{"FirstName":"Agent","LastName":"Number%d","Email":"agent%d@example.com"},`+
+			`"SecurityProfileIds":[%q],"RoutingProfileId":%q}`+"\n", demoInstance, i, i, i, demoAgent, demoRouting)
+	}
+	path := filepath.Join(dir, "users.jsonl")
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// applyArgs are the flags of a fast apply against srv: the local service
+// has no rate limit here, so the client's is raised to keep CI fast.
+func applyArgs(srv *connecttest.Server, journal string, extra ...string) []string {
+	return append([]string{"apply", "--endpoint-url", srv.URL, "--journal", journal,
+		"--rate", "300", "--burst", "20", "--lookup-rate", "1000", "--lookup-burst", "50",
+		"--backoff-base", "1ms", "--max-attempts", "30", "--concurrency", "8", "--progress", "lines",
+		"--progress-interval", "200ms"}, extra...)
+}
+
+// journalLast reads a journal file: the last event of each username, and
+// how many lines it has.
+func journalLast(t *testing.T, path string) (map[string]onboard.Record, int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := map[string]onboard.Record{}
+	lines := 0
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		var r onboard.Record
+		if json.Unmarshal(sc.Bytes(), &r) != nil {
+			continue // a line cut short by SIGKILL
+		}
+		lines++
+		last[r.Username] = r
+		if strings.Contains(sc.Text(), "Passw0rd") {
+			t.Fatalf("the journal holds a password: %s", sc.Text())
+		}
+	}
+	return last, lines
+}
+
+// listUsernames counts each username of the demo instance through
+// ListUsers, as a client sees them.
+func listUsernames(t *testing.T, srv *connecttest.Server) map[string]int {
+	t.Helper()
+	client := connect.New(connect.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
+		Credentials: credentials.NewStaticCredentialsProvider("test", "test", "")})
+	seen := map[string]int{}
+	p := connect.NewListUsersPaginator(client, &connect.ListUsersInput{InstanceId: aws.String(demoInstance), MaxResults: aws.Int32(1000)})
+	for n := 0; p.HasMorePages() && n < 100; n++ {
+		out, err := p.NextPage(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range out.UserSummaryList {
+			seen[aws.ToString(u.Username)]++
+		}
+	}
+	return seen
+}
+
+// checkOnboarded fails unless the instance holds agent0000..agent(n-1)
+// each once and nothing else, and the journal records each as created
+// or exists.
+func checkOnboarded(t *testing.T, srv *connecttest.Server, journal string, n int) {
+	t.Helper()
+	seen := listUsernames(t, srv)
+	if len(seen) != n {
+		t.Errorf("ListUsers: %d users, want %d", len(seen), n)
+	}
+	last, _ := journalLast(t, journal)
+	done := 0
+	for i := range n {
+		name := fmt.Sprintf("agent%04d", i)
+		if seen[name] != 1 {
+			t.Errorf("%s held %d times", name, seen[name])
+		}
+		if ev := last[name].Event; ev == onboard.EventCreated || ev == onboard.EventExists {
+			done++
+		} else {
+			t.Errorf("%s: last journal event %q", name, ev)
+		}
+	}
+	if done != n {
+		t.Errorf("the journal records %d users as created or existing, want %d", done, n)
+	}
+}
+
+// startApply starts the binary; the caller waits for it.
+func startApply(t *testing.T, args []string, stdout, stderr *bytes.Buffer) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(connectuserBinary(t), args...)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd
+}
+
+// waitForJournal waits until the journal has at least lines lines, or
+// the process has exited, or a few seconds have passed.
+func waitForJournal(path string, lines int, done <-chan struct{}) {
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case <-done:
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+		data, _ := os.ReadFile(path)
+		if bytes.Count(data, []byte("\n")) >= lines {
+			return
+		}
+	}
+}
+
+func TestApplyKilledThreeTimesCreatesEachUserOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the binary four times over 1,000 users")
+	}
+	const n = 1000
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d (the kill moments)", seed)
+	rnd := rand.New(rand.NewPCG(seed, 1))
+	srv := demoServer(t, connecttest.WithSeed(int64(seed)), connecttest.WithFaults(connecttest.Faults{
+		Throttle: 0.10, Error: 0.05, ResetBefore: 0.02, ResetAfter: 0.02}))
+	dir := t.TempDir()
+	users := writeUsers(t, dir, n)
+	journal := filepath.Join(dir, "journal.jsonl")
+	args := applyArgs(srv, journal, users)
+
+	totalUncertain, totalCarried := 0, 0
+	for kill := 1; kill <= 3; kill++ {
+		var stdout, stderr bytes.Buffer
+		cmd := startApply(t, args, &stdout, &stderr)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		// Kill at a random moment: after a random number of journal
+		// lines (each run adds some), then a random few milliseconds.
+		_, have := journalLastIfExists(journal)
+		waitForJournal(journal, have+50+rnd.IntN(400), done)
+		time.Sleep(time.Duration(rnd.IntN(30)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-done
+		last, lines := journalLast(t, journal)
+		u := map[string]bool{}
+		for name, r := range last {
+			if r.Event == onboard.EventAttempt {
+				u[name] = true
+			}
+		}
+		// An uncertain user the service holds was carried out: the next
+		// run finds it (ListUsers) and records it as created; one it
+		// does not hold was not, and is sent again.
+		held := map[string]bool{}
+		for _, su := range srv.Users(demoInstance) {
+			held[su.Username] = true
+		}
+		carried := 0
+		for name := range u {
+			if held[name] {
+				carried++
+			}
+		}
+		totalUncertain += len(u)
+		totalCarried += carried
+		t.Logf("kill %d: journal %d lines, %d users recorded, %d on the server; %d uncertain (an attempt without an outcome): %d carried out (to settle as created), %d not (to send again)",
+			kill, lines, len(last), len(held), len(u), carried, len(u)-carried)
+	}
+	r := runBinary(t, "", nil, args...)
+	if r.code != 0 {
+		t.Fatalf("the last run exited %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	t.Logf("last run: %s", strings.TrimSpace(r.stdout))
+	checkOnboarded(t, srv, journal, n)
+
+	last, _ := journalLast(t, journal)
+	_ = last
+	t.Logf("the kills left %d users uncertain: %d were found on the service and recorded as created, %d were sent again and created",
+		totalUncertain, totalCarried, totalUncertain-totalCarried)
+}
+
+// journalLastIfExists returns the number of lines of the journal, 0 when
+// there is none yet.
+func journalLastIfExists(path string) (map[string]onboard.Record, int) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0
+	}
+	return nil, bytes.Count(data, []byte("\n"))
+}
+
+func TestApplyInterruptedResumes(t *testing.T) {
+	const n = 300
+	srv := demoServer(t, connecttest.WithSeed(3), connecttest.WithFaults(connecttest.Faults{
+		Throttle: 0.10, Error: 0.05, ResetBefore: 0.02, ResetAfter: 0.02}))
+	dir := t.TempDir()
+	users := writeUsers(t, dir, n)
+	journal := filepath.Join(dir, "journal.jsonl")
+	args := applyArgs(srv, journal, users)
+	args[slicesIndex(args, "--rate")+1] = "100"
+
+	var stdout, stderr bytes.Buffer
+	cmd := startApply(t, args, &stdout, &stderr)
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	waitForJournal(journal, 100, done)
+	cmd.Process.Signal(syscall.SIGINT)
+	<-done
+	if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
+		t.Fatalf("exit %d after SIGINT, want 130\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "run the same command again to resume") {
+		t.Errorf("stderr does not say how to resume:\n%s", stderr.String())
+	}
+	if got := len(srv.Users(demoInstance)); got == 0 || got == n {
+		t.Errorf("%d users after SIGINT: not mid-run", got)
+	}
+	t.Logf("interrupted: %s", strings.TrimSpace(stdout.String()))
+	r := runBinary(t, "", nil, args...)
+	if r.code != 0 {
+		t.Fatalf("resume exited %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	t.Logf("resumed: %s", strings.TrimSpace(r.stdout))
+	checkOnboarded(t, srv, journal, n)
+}
+
+func slicesIndex(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
