@@ -50,19 +50,18 @@ var templateColumns = []struct {
 
 // Rules of the import's own checks (the catalog's rules keep their ids).
 const (
-	RuleCSVSyntax          = "import.csv.syntax"
-	RuleCSVHeader          = "import.csv.header"
-	RuleCSVFields          = "import.csv.fields"
-	RuleNameSecurity       = "import.security-profile.reference"
-	RuleNameRouting        = "import.routing-profile.reference"
-	RuleNameHierarchy      = "import.hierarchy-group.reference"
-	RuleHierarchyConflict  = "import.hierarchy-group.conflict"
-	RulePhoneTypeEnum      = "import.phone-type.enum"
-	RuleAutoAcceptEnum     = "import.auto-accept.enum"
-	RuleACWTimeoutType     = "import.acw-timeout.type"
-	RuleTagsSyntax         = "import.tags.syntax"
-	RuleTagsDuplicate      = "import.tags.duplicate"
-	ruleImportNameNotFound = "import.name"
+	RuleCSVSyntax         = "import.csv.syntax"
+	RuleCSVHeader         = "import.csv.header"
+	RuleCSVFields         = "import.csv.fields"
+	RuleNameSecurity      = "names.security-profile.reference"
+	RuleNameRouting       = "names.routing-profile.reference"
+	RuleNameHierarchy     = "names.hierarchy-group.reference"
+	RuleHierarchyConflict = "import.hierarchy-group.conflict"
+	RulePhoneTypeEnum     = "import.phone-type.enum"
+	RuleAutoAcceptEnum    = "import.auto-accept.enum"
+	RuleACWTimeoutType    = "import.acw-timeout.type"
+	RuleTagsSyntax        = "import.tags.syntax"
+	RuleTagsDuplicate     = "import.tags.duplicate"
 )
 
 // Problem is one problem of an imported CSV: where (source, line, the

@@ -43,11 +43,11 @@ func (e *NameError) Error() string {
 	if e.Ambiguous {
 		return fmt.Sprintf("More than one %s is named %s; give its path (user_hierarchy_1|user_hierarchy_2).", e.Kind, quote(e.Name))
 	}
-	s := fmt.Sprintf("The instance has no %s named %s", e.Kind, quote(e.Name))
+	s := fmt.Sprintf("The instance has no %s named %s (names are case-sensitive).", e.Kind, quote(e.Name))
 	if e.Suggestion != "" {
-		return s + "; did you mean " + e.Suggestion + "?"
+		s += " Did you mean " + e.Suggestion + "?"
 	}
-	return s + "."
+	return s
 }
 
 // directory is the names of one instance's resources.

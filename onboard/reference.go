@@ -2,7 +2,6 @@ package onboard
 
 import (
 	"fmt"
-	"strings"
 
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/user"
@@ -10,16 +9,15 @@ import (
 
 // CodeReference is the code of a violation for a request that names a
 // resource the instance does not have (SPEC section 9).
-const CodeReference cuerrors.Code = "reference"
+const CodeReference = cuerrors.CodeReference
 
-// Rules of the instance checks and of the names of an import.
+// Rules of the instance checks, as the catalog names them (user.Rules).
 const (
-	RuleInstanceExists       = "instance.exists"
-	RuleSecurityProfileRef   = "instance.security-profile.reference"
-	RuleRoutingProfileRef    = "instance.routing-profile.reference"
-	RuleHierarchyGroupRef    = "instance.hierarchy-group.reference"
-	RuleBatchUsernameDup     = "batch.username.duplicate"
-	ruleHierarchyGroupSource = "import.hierarchy-group.conflict"
+	RuleInstanceExists     = "instance.instance-id.reference"
+	RuleSecurityProfileRef = "instance.security-profile-ids.reference"
+	RuleRoutingProfileRef  = "instance.routing-profile-id.reference"
+	RuleHierarchyGroupRef  = "instance.hierarchy-group-id.reference"
+	RuleOtherARN           = "instance.resource-arn.other"
 )
 
 // kindName is how a message names each kind of resource.
@@ -31,10 +29,13 @@ var kindName = map[string]string{
 
 // referenceViolation reports value (an id, an ARN or a name) at field
 // that none of list has, with the nearest one suggested by id or by name.
-func referenceViolation(field cuerrors.Path, rule, value string, list []resource, byName bool) cuerrors.Violation {
-	msg := fmt.Sprintf("The instance has no %s %s %s.", kindName[rule], map[bool]string{true: "named", false: "with the id"}[byName], quote(value))
+func referenceViolation(field cuerrors.Path, rule, value, instID string, list []resource) cuerrors.Violation {
+	msg := fmt.Sprintf("The instance has no %s with this id.", kindName[rule])
 	if r, ok := suggestResource(value, list); ok {
-		msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf("; did you mean %s (%s)?", r.Name, r.ID)
+		msg += fmt.Sprintf(" Did you mean %s (%s)?", r.Name, r.ID)
+	}
+	if in := arnInstance(value); in != "" && in != instID {
+		rule, msg = RuleOtherARN, "The ARN names a resource of another instance."
 	}
 	return cuerrors.Violation{
 		Field: field, Code: CodeReference, Severity: cuerrors.SeverityError,
@@ -96,14 +97,14 @@ func checkReferences(in *user.CreateUserInput, inst *instance) cuerrors.List {
 	var out cuerrors.List
 	for i, id := range in.SecurityProfileIds {
 		if !hasID(id, inst.id, inst.securityProfiles) {
-			out = append(out, referenceViolation(cuerrors.NewPath("SecurityProfileIds").Index(i), RuleSecurityProfileRef, id, inst.securityProfiles, false))
+			out = append(out, referenceViolation(cuerrors.NewPath("SecurityProfileIds").Index(i), RuleSecurityProfileRef, id, inst.id, inst.securityProfiles))
 		}
 	}
 	if in.RoutingProfileId != "" && !hasID(in.RoutingProfileId, inst.id, inst.routingProfiles) {
-		out = append(out, referenceViolation(cuerrors.NewPath("RoutingProfileId"), RuleRoutingProfileRef, in.RoutingProfileId, inst.routingProfiles, false))
+		out = append(out, referenceViolation(cuerrors.NewPath("RoutingProfileId"), RuleRoutingProfileRef, in.RoutingProfileId, inst.id, inst.routingProfiles))
 	}
 	if in.HierarchyGroupId != nil && *in.HierarchyGroupId != "" && !hasID(*in.HierarchyGroupId, inst.id, inst.groups) {
-		out = append(out, referenceViolation(cuerrors.NewPath("HierarchyGroupId"), RuleHierarchyGroupRef, *in.HierarchyGroupId, inst.groups, false))
+		out = append(out, referenceViolation(cuerrors.NewPath("HierarchyGroupId"), RuleHierarchyGroupRef, *in.HierarchyGroupId, inst.id, inst.groups))
 	}
 	return out
 }
@@ -112,6 +113,6 @@ func checkReferences(in *user.CreateUserInput, inst *instance) cuerrors.List {
 func noInstance(id string) cuerrors.Violation {
 	return cuerrors.Violation{
 		Field: cuerrors.NewPath("InstanceId"), Code: CodeReference, Severity: cuerrors.SeverityError,
-		Rule: RuleInstanceExists, Message: "The service has no instance with this id.", Value: cuerrors.StringValue(id),
+		Rule: RuleInstanceExists, Message: "No instance with this InstanceId exists.", Value: cuerrors.StringValue(id),
 	}
 }

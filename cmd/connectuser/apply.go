@@ -200,4 +200,3 @@ func printViolations(w io.Writer, plan *onboard.Plan) {
 		}
 	}
 }
-
