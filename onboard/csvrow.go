@@ -109,7 +109,7 @@ func (im *Importer) row(ctx context.Context, h *header, rec []string, row *Row) 
 	}
 	im.phone(h, rec, in, problem)
 	if tags := h.cell(rec, ColTags); tags != "" {
-		in.Tags = map[string]string{}
+		tagMap := map[string]string{}
 		for _, pair := range strings.Split(tags, "|") {
 			k, v, ok := strings.Cut(pair, "=")
 			k = strings.TrimSpace(k)
@@ -117,19 +117,30 @@ func (im *Importer) row(ctx context.Context, h *header, rec []string, row *Row) 
 				problem(ColTags, RuleTagsSyntax, cuerrors.CodeSyntax, "Tags are key=value pairs separated by |.", cuerrors.StringValue(pair))
 				continue
 			}
-			if _, dup := in.Tags[k]; dup {
+			if _, dup := tagMap[k]; dup {
 				problem(ColTags, RuleTagsDuplicate, cuerrors.CodeDuplicate, "The same tag key appears twice.", cuerrors.StringValue(k))
 				continue
 			}
-			in.Tags[k] = strings.TrimSpace(v)
+			tagMap[k] = strings.TrimSpace(v)
+		}
+		if len(tagMap) > 0 {
+			in.Tags = tagMap
 		}
 	}
-	// The catalog, each violation against its column.
+	// The catalog, each violation against its column; a column whose
+	// value could not be read or resolved was reported already.
+	reported := map[string]bool{}
+	for _, p := range row.Problems {
+		reported[p.Column] = true
+	}
 	for _, v := range im.validator.Validate(in) {
 		if im.instanceID == "" && v.Field.String() == "InstanceId" {
 			continue // apply --instance-id fills it in
 		}
 		col := columnOf(v.Field, h, rec)
+		if col != "" && reported[col] {
+			continue
+		}
 		row.Problems = append(row.Problems, Problem{Source: row.Origin.Source, Line: row.Origin.Line, Column: col, Violation: v})
 	}
 	for _, p := range row.Problems {

@@ -21,12 +21,14 @@ func nearest(s string, candidates []string) (string, bool) {
 	if bestD < 0 {
 		return "", false
 	}
-	limit := max(1, max(utf8.RuneCountInString(s), utf8.RuneCountInString(best))/3)
+	limit := max(2, max(utf8.RuneCountInString(s), utf8.RuneCountInString(best))/3)
 	return best, bestD <= limit
 }
 
-// editDistance returns the Levenshtein distance between a and b in
-// characters. Inputs are names (short); the cost is len(a)*len(b).
+// editDistance returns the number of single-character insertions,
+// deletions, substitutions and swaps of neighbours that turn a into b
+// (optimal string alignment). Inputs are names (short); the cost is
+// len(a)*len(b).
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 256 || len(rb) > 256 {
@@ -36,6 +38,7 @@ func editDistance(a, b string) int {
 		}
 		return max(len(ra), len(rb))
 	}
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -49,8 +52,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }
