@@ -152,10 +152,15 @@ func segments(escaped string) ([]string, bool) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := Request{RequestID: newUUID()}
-	defer func() {
-		rec.Duration = time.Since(start)
-		s.record(rec)
-	}()
+	recorded := false
+	done := func() {
+		if !recorded {
+			recorded = true
+			rec.Duration = time.Since(start)
+			s.record(rec)
+		}
+	}
+	defer done()
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
 
 	var rt route
@@ -182,6 +187,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	if resp != nil {
 		rec.Status, rec.ErrorType = resp.status, resp.errType
+		done()
 		s.write(w, *resp)
 		return
 	}
@@ -189,6 +195,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d := s.decide(rt.op)
 	if d.resetBefore {
 		rec.Fault = "reset-before"
+		done() // before the client can see the reset and send the next request
 		reset(w)
 		return
 	}
@@ -212,11 +219,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		out = rt.handle(s, r, rt.params)
 		if d.resetAfter && out.status == http.StatusOK {
 			rec.Operation, rec.Status, rec.ErrorType, rec.Fault = rt.op, 0, "", "reset-after"
+			done()
 			reset(w)
 			return
 		}
 	}
 	rec.Status, rec.ErrorType = out.status, out.errType
+	done() // before the answer, so that a client that saw it finds it recorded
 	s.write(w, out)
 }
 
