@@ -284,3 +284,44 @@ func slicesIndex(s []string, v string) int {
 	}
 	return -1
 }
+
+func TestImportTypoCreatesNothing(t *testing.T) {
+	srv := demoServer(t)
+	dir := t.TempDir()
+	csv, err := os.ReadFile(filepath.Join(moduleRoot, "examples/onboarding/users.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Row 3 (Diego) asks for "Agnet".
+	typo := strings.Replace(string(csv), "Agent|QualityAnalyst", "Agnet|QualityAnalyst", 1)
+	path := filepath.Join(dir, "users.csv")
+	os.WriteFile(path, []byte(typo), 0o600)
+	r := runBinary(t, dir, nil, "import", "--instance-id", demoInstance, "--endpoint-url", srv.URL, "users.csv")
+	if r.code != exitInvalid {
+		t.Fatalf("import exited %d, want 1\n%s", r.code, r.stderr)
+	}
+	want := `users.csv:3: "security_profile_name_1|security_profile_name_2": error reference names.security-profile.reference: ` +
+		`The instance has no security profile named "Agnet" (names are case-sensitive). Did you mean Agent (` + demoAgent + `)?`
+	if strings.TrimSpace(r.stderr) != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	if n := strings.Count(r.stdout, "\n"); n != 2 {
+		t.Errorf("%d documents, want the 2 good rows", n)
+	}
+	// The same typo as an id in a document: apply checks first and
+	// creates nothing.
+	docs := r.stdout + strings.Replace(strings.SplitN(r.stdout, "\n", 2)[0], `"Username":"mmajor"`, `"Username":"dramirez"`, 1) + "\n"
+	docs = strings.Replace(docs, `"Username":"dramirez","Password":"Passw0rdExample1","IdentityInfo":{"FirstName":"Mary","LastName":"Major","Email":"mary.major@example.com","Mobile":"+15555550101"},"PhoneConfig":{"PhoneType":"SOFT_PHONE","AutoAccept":true,"AfterContactWorkTimeLimit":30},"SecurityProfileIds":["12345678-1234-1234-1234-123456789012"]`,
+		`"Username":"dramirez","Password":"Passw0rdExample1","IdentityInfo":{"FirstName":"Mary","LastName":"Major","Email":"mary.major@example.com","Mobile":"+15555550101"},"PhoneConfig":{"PhoneType":"SOFT_PHONE","AutoAccept":true,"AfterContactWorkTimeLimit":30},"SecurityProfileIds":["12345678-1234-1234-1234-12345678901"]`, 1)
+	os.WriteFile(filepath.Join(dir, "users.jsonl"), []byte(docs), 0o600)
+	r = runBinary(t, dir, nil, "apply", "--endpoint-url", srv.URL, "--journal", "journal.jsonl", "--progress", "none", "users.jsonl")
+	if r.code != exitInvalid {
+		t.Fatalf("apply exited %d, want 1\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "users.jsonl:3: error SecurityProfileIds[0] [reference instance.security-profile-ids.reference] The instance has no security profile with this id. Did you mean Agent ("+demoAgent+")?") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	if n := len(srv.Users(demoInstance)); n != 0 {
+		t.Errorf("%d users created, want none", n)
+	}
+}

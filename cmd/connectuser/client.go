@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/feature/ec2/imds"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 )
 
@@ -19,6 +20,12 @@ func newConnectClient(ctx context.Context, region, endpoint string) (*connect.Cl
 	if region != "" {
 		opts = append(opts, config.WithRegion(region))
 	}
+	if endpoint != "" {
+		// A given endpoint (a local service) gets no credentials from
+		// the EC2 instance metadata service: nothing is sent anywhere
+		// but to the endpoint.
+		opts = append(opts, config.WithEC2IMDSClientEnableState(imds.ClientDisabled))
+	}
 	cfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
 		return nil, err
@@ -27,7 +34,9 @@ func newConnectClient(ctx context.Context, region, endpoint string) (*connect.Cl
 		cfg.Region = "us-east-1"
 	}
 	if endpoint != "" {
-		if _, err := cfg.Credentials.Retrieve(ctx); err != nil || cfg.Credentials == nil {
+		if cfg.Credentials == nil {
+			cfg.Credentials = aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider("local", "local", ""))
+		} else if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
 			cfg.Credentials = aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider("local", "local", ""))
 		}
 	}
