@@ -19,7 +19,6 @@ type pacer struct {
 	mu           sync.Mutex
 	max, min     float64
 	cur          float64
-	step         float64 // additive increase per success
 	lastDecrease time.Time
 
 	throttled atomic.Int64
@@ -29,8 +28,8 @@ type pacer struct {
 // Decrease factor on throttling, and how long after one decrease further
 // throttling answers are put down to requests sent before it.
 const (
-	aimdDecrease = 0.75
-	aimdIncrease = 0.02 // of the configured rate, per success
+	aimdDecrease = 0.8
+	aimdIncrease = 0.25 // of the configured rate per second, spread over the successes
 	minCooldown  = 250 * time.Millisecond
 )
 
@@ -43,7 +42,6 @@ func newPacer(perSecond float64, burst int) *pacer {
 		max:  perSecond,
 		min:  perSecond / 64,
 		cur:  perSecond,
-		step: perSecond * aimdIncrease,
 	}
 }
 
@@ -79,7 +77,9 @@ func (p *pacer) success() {
 	if p.cur >= p.max {
 		return
 	}
-	p.cur = min(p.max, p.cur+p.step)
+	// Each success at rate cur adds aimdIncrease*max/cur, so the rate
+	// climbs by aimdIncrease*max a second whatever it is.
+	p.cur = min(p.max, p.cur+aimdIncrease*p.max/p.cur)
 	p.lim.SetLimit(rate.Limit(p.cur))
 }
 
