@@ -79,22 +79,22 @@ type Journal struct {
 
 // OpenJournal opens the journal at path for appending, creating it if it
 // does not exist, and reads what it holds. A last line cut short (a
-// process killed while writing it) is ignored and a line break is added
-// before the next record; any other line that is not a record is an error
-// naming its line.
+// process killed while writing it, before the record was flushed, so
+// before anything it announced happened) is cut off the file; any other
+// line that is not a record is an error naming its line.
 func OpenJournal(path string) (*Journal, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, err
 	}
 	j := &Journal{f: f, path: path, state: map[journalKey]JournalState{}, now: time.Now}
-	torn, err := j.load(f)
+	complete, err := j.load(f)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	if torn {
-		if _, err := f.Write([]byte("\n")); err != nil {
+	if info, err := f.Stat(); err == nil && info.Size() > complete {
+		if err := f.Truncate(complete); err != nil {
 			f.Close()
 			return nil, err
 		}
@@ -106,26 +106,27 @@ func OpenJournal(path string) (*Journal, error) {
 	return j, nil
 }
 
-// load reads every record of r into j.state. torn reports a last line
-// without a line break, which was not read.
-func (j *Journal) load(r io.Reader) (torn bool, err error) {
+// load reads every record of r into j.state, and returns the length of
+// the complete lines: a last line without a line break is not read.
+func (j *Journal) load(r io.Reader) (complete int64, err error) {
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {
 		line, err := br.ReadBytes('\n')
 		if errors.Is(err, io.EOF) {
 			// No line break: a record cut short by a kill, or nothing.
-			return len(line) > 0, nil
+			return complete, nil
 		}
 		if err != nil {
-			return false, err
+			return 0, err
 		}
+		complete += int64(len(line))
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
 		}
 		var rec Record
 		if err := json.Unmarshal(line, &rec); err != nil || rec.Event == "" {
-			return false, fmt.Errorf("journal %s:%d: not a journal record", j.path, n)
+			return 0, fmt.Errorf("journal %s:%d: not a journal record", j.path, n)
 		}
 		j.apply(rec)
 	}
