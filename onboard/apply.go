@@ -2,7 +2,6 @@ package onboard
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -250,7 +249,7 @@ func (r *run) settle(ctx context.Context, it *Item, attempts int, uncertain bool
 }
 
 // pending leaves a user without an outcome; it is settled by the next run.
-func (r *run) pending(it *Item, attempts int) bool {
+func (r *run) pending(*Item, int) bool {
 	r.count(func(s *Summary) { s.Pending++ })
 	return true
 }
@@ -330,5 +329,3 @@ func violationSummary(l cuerrors.List) string {
 	}
 	return s
 }
-
-var _ = errors.New

@@ -10,7 +10,6 @@ import (
 	"github.com/connectkit/createuser/connecttest"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/onboard"
-	"github.com/connectkit/createuser/user"
 )
 
 // Create users exactly once against a local service, with a journal.
@@ -81,5 +80,3 @@ Diego,Ramirez,diego@example.com,,,Passw0rdExample,dramirez,Basic Routing Profile
 	// users.csv:3: "security_profile_name_1|security_profile_name_2": error reference names.security-profile.reference: The instance has no security profile named "Agnet" (names are case-sensitive). Did you mean Agent (12345678-1234-1234-1234-123456789012)?
 	// <nil>
 }
-
-var _ = user.Origin{}

@@ -2,7 +2,6 @@ package onboard
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -39,10 +38,6 @@ type instance struct {
 	groupsDescribed  bool
 	users            map[string]existing
 }
-
-// errNotFound marks a look-up that the service answered with
-// ResourceNotFoundException.
-var errNotFound = errors.New("not found")
 
 // describe reads the instance's identity management type; an instance the
 // service does not know leaves found false.

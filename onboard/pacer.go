@@ -38,10 +38,10 @@ func newPacer(perSecond float64, burst int) *pacer {
 		burst = 1
 	}
 	return &pacer{
-		lim:  rate.NewLimiter(rate.Limit(perSecond), burst),
-		max:  perSecond,
-		min:  perSecond / 64,
-		cur:  perSecond,
+		lim: rate.NewLimiter(rate.Limit(perSecond), burst),
+		max: perSecond,
+		min: perSecond / 64,
+		cur: perSecond,
 	}
 }
 
@@ -81,13 +81,6 @@ func (p *pacer) success() {
 	// climbs by aimdIncrease*max a second whatever it is.
 	p.cur = min(p.max, p.cur+aimdIncrease*p.max/p.cur)
 	p.lim.SetLimit(rate.Limit(p.cur))
-}
-
-// current returns the rate in use, in calls per second.
-func (p *pacer) current() float64 {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.cur
 }
 
 // backoff returns how long to wait before attempt n+1 after n failed
