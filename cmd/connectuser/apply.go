@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -126,13 +127,21 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stopSignals()
+	go func() {
+		// After the first signal, a second one ends the program at once
+		// (the journal still lets the next run settle what was in flight).
+		<-ctx.Done()
+		stopSignals()
+	}()
 	client, err := newConnectClient(ctx, f.region, f.endpoint)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser apply: configuring the client: %v\n", err)
 		return exitUsage
 	}
 	var journal *onboard.Journal
-	if !f.dryRun {
+	if _, statErr := os.Stat(f.journal); !f.dryRun || statErr == nil {
+		// A dry run reads the journal, to say what a run would skip, and
+		// writes nothing to it.
 		journal, err = onboard.OpenJournal(f.journal)
 		if err != nil {
 			fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
@@ -154,6 +163,10 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	a := onboard.New(client, opts...)
 	plan, err := a.Check(ctx, reqs)
 	printViolations(stdout, plan)
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "connectuser apply: interrupted while checking; nothing was created\n")
+		return exitInterrupted
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
 		return exitUsage
@@ -175,6 +188,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.Is(err, onboard.ErrInterrupted):
 		fmt.Fprintf(stderr, "connectuser apply: interrupted; run the same command again to resume (journal %s)\n", f.journal)
+		fmt.Fprintf(stderr, "  connectuser %s\n", strings.Join(quoteArgs(append([]string{"apply"}, args...)), " "))
 		return exitInterrupted
 	case errors.Is(err, onboard.ErrInvalid):
 		fmt.Fprintf(stderr, "connectuser apply: %d invalid requests; nothing was created (fix them, or use --continue-on-invalid)\n", sum.Invalid)
@@ -186,6 +200,18 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// quoteArgs quotes the arguments that a shell would split or expand.
+func quoteArgs(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`*?[]{}()<>|&;#~!") {
+			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // printViolations writes each violation of the plan as
