@@ -11,6 +11,7 @@ require (
 	github.com/google/go-cmp v0.7.0
 	github.com/leanovate/gopter v0.2.11
 	golang.org/x/text v0.44.0
+	golang.org/x/time v0.16.0
 )
 
 require (
