@@ -107,12 +107,12 @@ type lookups struct {
 
 	instances flightCache[*instanceInfo]
 	lists     flightCache[*resourceList] // key: kind, NUL, instance
-	paths     flightCache[[]resource]  // key: instance, NUL, group id
-	users     flightCache[*userSet]    // key: instance
-	searches  flightCache[bool]        // key: instance, NUL, username; shared in flight only
+	paths     flightCache[[]resource]    // key: instance, NUL, group id
+	users     flightCache[*userSet]      // key: instance
+	searches  flightCache[bool]          // key: instance, NUL, username; shared in flight only
 
 	mu       sync.Mutex
-	searched map[string]int                  // SearchUsers calls per instance
+	searched map[string]int                 // SearchUsers calls per instance
 	created  map[string]map[string]struct{} // usernames created through this client
 }
 
