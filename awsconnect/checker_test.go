@@ -353,9 +353,9 @@ func TestCheckCost1000(t *testing.T) {
 			t.Logf("calls for %d requests: %v", n, got)
 			want := map[string]int{
 				"DescribeInstance":        1,
-				"ListSecurityProfiles":    3,  // 251 profiles, 100 a page
-				"ListRoutingProfiles":     3,  // 251
-				"ListUserHierarchyGroups": 3,  // 255 groups
+				"ListSecurityProfiles":    3, // 251 profiles, 100 a page
+				"ListRoutingProfiles":     3, // 251
+				"ListUserHierarchyGroups": 3, // 255 groups
 				"SearchUsers":             awsconnect.DefaultUsernameSearches,
 				"ListUsers":               16, // 1,501 users
 			}
