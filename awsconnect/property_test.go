@@ -23,10 +23,10 @@ import (
 type refForm int
 
 const (
-	formID            refForm = iota // the plain id (forms 0 to 4 are ids: the commonest)
-	formARN           refForm = 5    // an ARN of the instance
-	formOtherInstance refForm = 6    // an ARN of another instance
-	formOtherRegion   refForm = 7    // an ARN of the instance's id in another region
+	formID            refForm = iota // the plain id (forms 0 to 7 are ids: the commonest)
+	formARN           refForm = 8    // an ARN of the instance (8 and 9)
+	formOtherInstance refForm = 10   // an ARN of another instance
+	formOtherRegion   refForm = 11   // an ARN of the instance's id in another region
 )
 
 // ref is a generated reference: which id of a pool, in which form.
@@ -60,14 +60,20 @@ func genRef(pool int) gopter.Gen {
 	})
 }
 
+// genMask returns a subset of a pool of n as bits: all of it half the
+// time, so that requests often name only what exists.
+func genMask(n, least int) gopter.Gen {
+	return gen.OneGenOf(gen.Const(1<<n-1), gen.IntRange(least, 1<<n-1))
+}
+
 func genCase() gopter.Gen {
 	return gen.StrictStruct(reflect.TypeOf(propCase{}), map[string]gopter.Gen{
-		"SecurityMask": gen.IntRange(1, 1<<len(securityPool)-1),
-		"RoutingMask":  gen.IntRange(1, 1<<len(routingPool)-1),
-		"GroupMask":    gen.IntRange(0, 1<<len(groupPool)-1),
+		"SecurityMask": genMask(len(securityPool), 1),
+		"RoutingMask":  genMask(len(routingPool), 1),
+		"GroupMask":    genMask(len(groupPool), 0),
 		"UserMask":     gen.IntRange(0, 1<<len(userPool)-1),
 		"Missing":      gen.Weighted([]gen.WeightedGen{{Weight: 1, Gen: gen.Const(true)}, {Weight: 9, Gen: gen.Const(false)}}),
-		"Security":     gen.SliceOfN(3, genRef(len(securityPool))),
+		"Security":     gen.SliceOfN(2, genRef(len(securityPool))),
 		"Routing":      genRef(len(routingPool)),
 		"Group":        genRef(len(groupPool)),
 		"HasGroup":     gen.Bool(),
@@ -79,7 +85,7 @@ func genCase() gopter.Gen {
 func (r ref) name(srv *connecttest.Server, instance, kind string, pool []string) string {
 	id := pool[r.ID]
 	switch r.Form {
-	case formARN:
+	case formARN, formARN + 1:
 		return arnOf(srv, instance) + "/" + kind + "/" + id
 	case formOtherInstance:
 		return arnOf(srv, instance+"-other") + "/" + kind + "/" + id
