@@ -40,14 +40,22 @@ func TestResolver(t *testing.T) {
 		{"routing profile", func() (string, *cuerrors.Violation, error) { return r.RoutingProfile(ctx, "Basic Routing Profile") }, "rp-basic", "", "", "", ""},
 		{"routing profile in another case", func() (string, *cuerrors.Violation, error) { return r.RoutingProfile(ctx, "basic routing profile") },
 			"", "RoutingProfileId", "names.routing-profile.reference", "basic routing profile", "Did you mean Basic Routing Profile (rp-basic)?"},
-		{"hierarchy path", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, []string{"Europe", "Paris", "Team A"}) }, "g-team-a", "", "", "", ""},
-		{"the same leaf under another parent", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, []string{"Europe", "Lyon", "Team A"}) }, "g-lyon-a", "", "", "", ""},
+		{"hierarchy path", func() (string, *cuerrors.Violation, error) {
+			return r.HierarchyGroup(ctx, []string{"Europe", "Paris", "Team A"})
+		}, "g-team-a", "", "", "", ""},
+		{"the same leaf under another parent", func() (string, *cuerrors.Violation, error) {
+			return r.HierarchyGroup(ctx, []string{"Europe", "Lyon", "Team A"})
+		}, "g-lyon-a", "", "", "", ""},
 		{"top level", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, []string{"Europe"}) }, "g-europe", "", "", "", ""},
-		{"path in another case", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, []string{"Europe", "paris", "Team A"}) },
+		{"path in another case", func() (string, *cuerrors.Violation, error) {
+			return r.HierarchyGroup(ctx, []string{"Europe", "paris", "Team A"})
+		},
 			"", "HierarchyGroupId", "names.hierarchy-group.reference", "Europe|paris|Team A", "Did you mean Europe|Paris|Team A (g-team-a)?"},
 		{"path without its top", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, []string{"Lyon", "Team A"}) },
 			"", "HierarchyGroupId", "names.hierarchy-group.reference", "Lyon|Team A", "Did you mean"},
-		{"unknown leaf", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, []string{"Europe", "Paris", "Team Z"}) },
+		{"unknown leaf", func() (string, *cuerrors.Violation, error) {
+			return r.HierarchyGroup(ctx, []string{"Europe", "Paris", "Team Z"})
+		},
 			"", "HierarchyGroupId", "names.hierarchy-group.reference", "Europe|Paris|Team Z", "Did you mean Europe|Paris|Team A (g-team-a)?"},
 		{"empty path", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, nil) },
 			"", "HierarchyGroupId", "names.hierarchy-group.reference", "", ""},
