@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
 )
 
@@ -110,5 +111,46 @@ func TestInstanceCachePanic(t *testing.T) {
 	got, err := c.get(context.Background(), "i", -1, adapt(func(context.Context, string) (identity.Type, error) { return identity.SAML, nil }))
 	if got != identity.SAML || err != nil {
 		t.Errorf("after a panic: %q, %v; want SAML", got, err)
+	}
+}
+
+// TestInstanceRulesInCatalog: every rule the instance checks and the
+// resolver report is a row of the catalog, with the code it promises.
+func TestInstanceRulesInCatalog(t *testing.T) {
+	codes := map[string]cuerrors.Code{
+		ruleInstance: cuerrors.CodeReference, ruleSecurityProfile: cuerrors.CodeReference,
+		ruleRoutingProfile: cuerrors.CodeReference, ruleHierarchyGroup: cuerrors.CodeReference,
+		ruleOtherARN: cuerrors.CodeReference, ruleUsernameTaken: cuerrors.CodeDuplicate,
+		ruleNameSecurity: cuerrors.CodeReference, ruleNameRouting: cuerrors.CodeReference, ruleNameGroup: cuerrors.CodeReference,
+	}
+	rows := InstanceRules()
+	if len(rows) != len(codes) {
+		t.Errorf("InstanceRules() has %d rows, want %d", len(rows), len(codes))
+	}
+	for _, r := range rows {
+		if code, ok := codes[r.ID]; !ok || r.Code != code || r.Severity != cuerrors.SeverityError {
+			t.Errorf("row %s: %s %s", r.ID, r.Code, r.Severity)
+		}
+	}
+}
+
+// TestEditDistance checks the bounded Levenshtein distance.
+func TestEditDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"Agent", "Agent", 2, 0},
+		{"Agnet", "Agent", 2, 2},
+		{"Profle", "Profile", 2, 1},
+		{"sp-01", "sp-001", 2, 1},
+		{"", "abc", 5, 3},
+		{"abcdef", "uvwxyz", 2, 3}, // over the limit: limit+1
+		{"équipe", "equipe", 2, 1}, // runes, not bytes
+	} {
+		if got := editDistance(tc.a, tc.b, tc.limit); got != tc.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.want)
+		}
 	}
 }
