@@ -1,12 +1,9 @@
 package awsconnect
 
 import (
-	"context"
 	"errors"
 	"strconv"
 	"strings"
-
-	"github.com/connectkit/createuser/identity"
 )
 
 // IdentityLookupError reports that the identity management type of an
@@ -37,26 +34,6 @@ func (e *IdentityLookupError) RetryableError() bool { return false }
 // errNoInstance is the look-up failure for a DescribeInstance answer
 // without an Instance.
 var errNoInstance = errors.New("the answer holds no Instance")
-
-// identityOf returns the identity management type of the instance that
-// instanceID names (an ID or an instance ARN), through l. A request
-// without an instance is checked under Unknown: its InstanceId is an
-// error already. A missing instance is an error here (an
-// [*IdentityLookupError] that reaches the ResourceNotFoundException).
-func identityOf(ctx context.Context, l *lookups, instanceID string) (identity.Type, *instanceInfo, error) {
-	id := instanceKey(instanceID)
-	if id == "" {
-		return identity.Unknown, nil, nil
-	}
-	info, err := l.describe(ctx, id)
-	if err == nil && info.notFound != nil {
-		err = info.notFound
-	}
-	if err != nil {
-		return identity.Unknown, info, &IdentityLookupError{InstanceId: id, Err: err}
-	}
-	return info.Type, info, nil
-}
 
 // instanceKey returns the instance ID that s names: s itself, or the ID
 // an instance ARN (arn:PARTITION:connect:REGION:ACCOUNT:instance/ID,
