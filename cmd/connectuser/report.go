@@ -177,6 +177,7 @@ func appendSafe(b []byte, s string) []byte {
 // totals counts what a run found.
 type totals struct {
 	documents, valid, errors, warnings, unreadable int
+	lookups                                        int // documents whose instance look-up failed
 }
 
 // appendSummary appends the last line of the text report:

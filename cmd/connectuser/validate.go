@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -72,7 +73,7 @@ Flags:
         The number of documents validated at once (default: the number of
         CPUs); the output is in input order whatever N.
           connectuser validate --jobs 1 users.jsonl
-
+` + instanceUsage + `
 Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
 error (or warning with --strict), 2 a usage problem or an unreadable path
 (2 wins over 1).
@@ -89,6 +90,7 @@ type validateOptions struct {
 	maxSize  int
 	input    inputFormat
 	jobs     int
+	instance *instanceFlags
 }
 
 // parseValidate reads the flags and paths of validate.
@@ -104,6 +106,7 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	fs.Var(&size, "max-document-size", "largest document in bytes")
 	fs.Var(inputFlag, "input", "auto, json or jsonl")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "documents validated at once")
+	instance := addInstanceFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return validateOptions{}, nil, err
@@ -125,6 +128,7 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 		maxSize:  int(size),
 		input:    inputFormat(inputFlag.value),
 		jobs:     *jobs,
+		instance: instance,
 	}, paths, nil
 }
 
@@ -142,7 +146,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	t := validate(opts, paths, stdin, stdout, stderr)
 	switch {
-	case t.unreadable > 0:
+	case t.unreadable > 0, t.lookups > 0:
 		return exitUsage
 	case t.errors > 0, opts.strict && t.warnings > 0:
 		return exitInvalid
@@ -157,6 +161,12 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	// applies its own default instead.
 	v := user.NewValidator(user.WithIdentityManagement(opts.identity), user.WithMaxDocumentSize(int64(opts.maxSize)))
 	tooLarge := user.DocumentTooLarge(int64(opts.maxSize))
+	ctx := context.Background()
+	check, err := newInstanceCheck(ctx, opts.instance, opts.identity)
+	if err != nil {
+		fmt.Fprintf(stderr, "connectuser: the instance checks: %v\n", err)
+		return totals{lookups: 1}
+	}
 	text := opts.format == "text"
 	st := plain
 	if text && useColour(stdout) {
@@ -180,6 +190,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			j.list = cuerrors.List{tooLarge}
 		default:
 			j.in, j.list = v.ValidateDocument(j.data)
+			check.apply(ctx, j)
 		}
 		render(j)
 	})
@@ -214,8 +225,17 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		t.errors += j.errors
 		t.warnings += j.warnings
 		shown = shown || len(j.out) > 0
-		_, err := out.Write(j.out)
-		return err == nil
+		if _, err := out.Write(j.out); err != nil {
+			return false
+		}
+		if j.lookupErr != nil {
+			t.lookups++
+			if out.Flush() != nil {
+				return false
+			}
+			fmt.Fprintf(stderr, "connectuser: %s: the instance checks: %v\n", j.origin, j.lookupErr)
+		}
+		return true
 	})
 	workers.Wait()
 	if text {
