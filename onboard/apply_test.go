@@ -204,3 +204,26 @@ func TestApplyCreatesNothingWhenOneIsInvalid(t *testing.T) {
 		t.Errorf("continue on invalid: %v, %s", err, sum)
 	}
 }
+
+func TestCheckUsesTheInstancesIdentityType(t *testing.T) {
+	srv := connecttest.NewServer()
+	defer srv.Close()
+	var saml string
+	for _, in := range srv.AddDemoInstances() {
+		if in.IdentityManagementType == "SAML" {
+			saml = in.Id
+		}
+	}
+	doc := `{"Username":"mmajor","Password":"Passw0rdExample","IdentityInfo":{"FirstName":"Mary","LastName":"Major"},` +
+		`"SecurityProfileIds":["nope"],"RoutingProfileId":"nope"}`
+	a := onboard.New(newClient(srv), append(fast(), onboard.WithInstanceID(saml))...)
+	plan, err := a.Check(context.Background(), []onboard.Request{{Origin: user.Origin{Source: "a.json"}, Document: []byte(doc)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A password is forbidden under SAML; the references are checked only
+	// once the catalog finds no error.
+	if d := cuerrors.Diff([]cuerrors.Want{{Field: "Password", Code: cuerrors.CodeForbidden, Severity: cuerrors.SeverityError}}, plan.Items[0].Violations); d != "" {
+		t.Error(d)
+	}
+}

@@ -132,6 +132,7 @@ func New(api API, opts ...Option) *Applier {
 // *LookupError; the plan then still holds every catalog finding.
 func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 	plan := &Plan{Items: make([]*Item, len(reqs))}
+	a.instances = map[string]*instance{} // read afresh by each Check
 	var lookupErr error
 	validators := map[identity.Type]*user.Validator{}
 	validator := func(t identity.Type) *user.Validator {

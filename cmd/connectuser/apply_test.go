@@ -213,6 +213,9 @@ func TestApplyKilledThreeTimesCreatesEachUserOnce(t *testing.T) {
 				carried++
 			}
 		}
+		if len(u) > 8 {
+			t.Errorf("kill %d: %d users uncertain, more than the 8 that can be in flight (--concurrency 8)", kill, len(u))
+		}
 		totalUncertain += len(u)
 		totalCarried += carried
 		t.Logf("kill %d: journal %d lines, %d users recorded, %d on the server; %d uncertain (an attempt without an outcome): %d carried out (to settle as created), %d not (to send again)",
@@ -273,6 +276,9 @@ func TestApplyInterruptedResumes(t *testing.T) {
 		t.Fatalf("resume exited %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 	t.Logf("resumed: %s", strings.TrimSpace(r.stdout))
+	if !strings.Contains(r.stderr, "progress: ") || !strings.Contains(r.stderr, "users/s") {
+		t.Errorf("no progress line on standard error:\n%s", r.stderr)
+	}
 	checkOnboarded(t, srv, journal, n)
 }
 
