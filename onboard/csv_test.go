@@ -45,12 +45,16 @@ func namesTable(t *testing.T) *onboard.NamesTable {
 func TestImportTemplate(t *testing.T) {
 	data := "\ufeff" + strings.ReplaceAll(header16, "\n", "\r\n") +
 		"Mary,Major,mary@example.com,,+15555550101,Passw0rdExample,mmajor,,Basic Routing Profile,Agent|Admin,North|Team A,desk,+15555550102,no,0,team=north|site=remote\r\n" +
-		"\"Diego\nJosé\",\"Ramirez, Jr.\",diego@example.com,,,Passw0rdExample,dramirez,Team A,Basic Routing Profile,Agent,,soft,,yes,30,\r\n"
+		"\"Diego\nJosé\",\"Ramirez, Jr.\",diego@example.com,,,Passw0rdExample,dramirez,Team A,Basic Routing Profile,Agent,,soft,,yes,30,\r\n" +
+		"Paulo,Santos,paulo@example.com,,,Passw0rdExample,psantos,,Basic Routing Profile,Agent,,,,,,\r\n"
 	rows, err := importCSV(t, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 {
+	if len(rows) != 3 || rows[2].Origin.Line != 5 {
+		t.Fatalf("%d rows; the one after a record of two lines starts on line 5: %v", len(rows), rows[len(rows)-1].Origin)
+	}
+	if len(rows) != 3 {
 		t.Fatalf("%d rows", len(rows))
 	}
 	for _, r := range rows {

@@ -331,3 +331,16 @@ func TestImportTypoCreatesNothing(t *testing.T) {
 		t.Errorf("%d users created, want none", n)
 	}
 }
+
+func TestApplyFailedLookupExits2(t *testing.T) {
+	srv := connecttest.NewServer()
+	url := srv.URL
+	srv.Close() // nothing listens there any more
+	dir := t.TempDir()
+	users := writeUsers(t, dir, 2)
+	r := runBinary(t, dir, nil, "apply", "--endpoint-url", url, "--journal", "j.jsonl", "--max-attempts", "2",
+		"--backoff-base", "1ms", "--progress", "none", users)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "DescribeInstance of instance "+demoInstance+" failed") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
