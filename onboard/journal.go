@@ -136,6 +136,11 @@ func (j *Journal) load(r io.Reader) (complete int64, err error) {
 func (j *Journal) apply(rec Record) {
 	k := journalKey{rec.Instance, rec.Username}
 	s := j.state[k]
+	if rec.Event == EventInvalid && (s.Last == EventCreated || s.Last == EventExists) {
+		// A second request for a user that exists (a duplicate in the
+		// input) does not undo it.
+		return
+	}
 	s.Last = rec.Event
 	switch rec.Event {
 	case EventAttempt:

@@ -69,3 +69,13 @@ func TestJournalFailedAfterCreatedResumesAsFailed(t *testing.T) {
 		t.Errorf("%+v", st)
 	}
 }
+
+func TestJournalInvalidDoesNotUndoCreated(t *testing.T) {
+	j, _ := onboard.OpenJournal(filepath.Join(t.TempDir(), "journal.jsonl"))
+	defer j.Close()
+	j.Write(onboard.Record{Instance: "i", Username: "a", Event: onboard.EventCreated, UserId: "u1"})
+	j.Write(onboard.Record{Instance: "i", Username: "a", Event: onboard.EventInvalid, ErrorCode: "duplicate"})
+	if st := j.State("i", "a"); st.Last != onboard.EventCreated || st.UserId != "u1" {
+		t.Errorf("%+v", st)
+	}
+}
