@@ -74,7 +74,8 @@ func (r Request) String() string {
 }
 
 // Requests returns the records of the requests served, oldest first (at
-// most MaxRecordedRequests, the latest ones).
+// most MaxRecordedRequests, or the limit of WithRecordLimit: the latest
+// ones).
 func (s *Server) Requests() []Request {
 	s.recMu.Lock()
 	defer s.recMu.Unlock()
@@ -84,14 +85,16 @@ func (s *Server) Requests() []Request {
 }
 
 func (s *Server) record(r Request) {
-	s.recMu.Lock()
-	if len(s.requests) < MaxRecordedRequests {
-		s.requests = append(s.requests, r)
-	} else {
-		s.requests[s.recStart] = r
-		s.recStart = (s.recStart + 1) % MaxRecordedRequests
+	if limit := s.cfg.recordLimit; limit > 0 {
+		s.recMu.Lock()
+		if len(s.requests) < limit {
+			s.requests = append(s.requests, r)
+		} else {
+			s.requests[s.recStart] = r
+			s.recStart = (s.recStart + 1) % limit
+		}
+		s.recMu.Unlock()
 	}
-	s.recMu.Unlock()
 	if s.cfg.hook != nil {
 		s.cfg.hook(r)
 	}
@@ -152,10 +155,15 @@ func segments(escaped string) ([]string, bool) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := Request{RequestID: newUUID()}
-	defer func() {
-		rec.Duration = time.Since(start)
-		s.record(rec)
-	}()
+	recorded := false
+	done := func() {
+		if !recorded {
+			recorded = true
+			rec.Duration = time.Since(start)
+			s.record(rec)
+		}
+	}
+	defer done()
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
 
 	var rt route
@@ -182,6 +190,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	if resp != nil {
 		rec.Status, rec.ErrorType = resp.status, resp.errType
+		done()
 		s.write(w, *resp)
 		return
 	}
@@ -189,6 +198,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d := s.decide(rt.op)
 	if d.resetBefore {
 		rec.Fault = "reset-before"
+		done() // before the client can see the reset and send the next request
 		reset(w)
 		return
 	}
@@ -212,11 +222,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		out = rt.handle(s, r, rt.params)
 		if d.resetAfter && out.status == http.StatusOK {
 			rec.Operation, rec.Status, rec.ErrorType, rec.Fault = rt.op, 0, "", "reset-after"
+			done()
 			reset(w)
 			return
 		}
 	}
 	rec.Status, rec.ErrorType = out.status, out.errType
+	done() // before the answer, so that a client that saw it finds it recorded
 	s.write(w, out)
 }
 

@@ -6,6 +6,7 @@
 //	connectuser validate [flags] PATH...   check documents, JSON Lines files, directories or -
 //	connectuser rules [--format text|json] print the rule catalog
 //	connectuser skeleton                   print a request document template
+//	connectuser serve [flags]              run a local Connect service for tests
 //	connectuser --version                  print the version
 //
 // Run `connectuser --help` or `connectuser validate --help` for the details.

@@ -26,6 +26,7 @@ Usage:
   connectuser validate [flags] PATH...   check request documents
   connectuser rules [--format text|json] print the rule catalog
   connectuser skeleton                   print a request document template
+  connectuser serve [flags]              run a local Connect service for tests
   connectuser --version                  print the version
   connectuser --help                     print this help
 
@@ -58,6 +59,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRules(rest, stdout, stderr)
 	case "skeleton":
 		return runSkeleton(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
 			// connectuser help validate
