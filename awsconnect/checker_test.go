@@ -295,8 +295,12 @@ func TestCheckPagination(t *testing.T) {
 // pages of the listings, not one call per request; the same holds for 64
 // goroutines at once (run with -race).
 func TestCheckCost1000(t *testing.T) {
-	for _, concurrent := range []bool{false, true} {
-		t.Run(fmt.Sprintf("concurrent=%v", concurrent), func(t *testing.T) {
+	for _, tc := range []struct {
+		concurrent bool
+		pageSize   int // 0: the default, 1000
+	}{{false, 100}, {true, 100}, {true, 0}} {
+		concurrent := tc.concurrent
+		t.Run(fmt.Sprintf("concurrent=%v,page=%d", concurrent, tc.pageSize), func(t *testing.T) {
 			srv := service(t)
 			seed(t, srv, "inst-1", identity.ConnectManaged, 250)
 			for i := range 1500 {
@@ -304,10 +308,16 @@ func TestCheckCost1000(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			checker := awsconnect.NewInstanceChecker(clientOf(srv), awsconnect.WithPageSize(100))
+			var opts []awsconnect.Option
+			size := awsconnect.DefaultPageSize
+			if tc.pageSize > 0 {
+				opts = append(opts, awsconnect.WithPageSize(tc.pageSize))
+				size = tc.pageSize
+			}
+			pages := func(items int) int { return (items + size - 1) / size }
+			checker := awsconnect.NewInstanceChecker(clientOf(srv), opts...)
 			ctx := context.Background()
 			const n = 1000
-			taken := 0
 			check := func(i int) error {
 				in := request("inst-1", fmt.Sprintf("new.%04d", i))
 				if i%10 == 0 {
@@ -348,16 +358,15 @@ func TestCheckCost1000(t *testing.T) {
 					}
 				}
 			}
-			_ = taken
 			got := calls(srv)
 			t.Logf("calls for %d requests: %v", n, got)
 			want := map[string]int{
 				"DescribeInstance":        1,
-				"ListSecurityProfiles":    3, // 251 profiles, 100 a page
-				"ListRoutingProfiles":     3, // 251
-				"ListUserHierarchyGroups": 3, // 255 groups
+				"ListSecurityProfiles":    pages(251), // 250 and Agent
+				"ListRoutingProfiles":     pages(251),
+				"ListUserHierarchyGroups": pages(255),
 				"SearchUsers":             awsconnect.DefaultUsernameSearches,
-				"ListUsers":               16, // 1,501 users
+				"ListUsers":               pages(1501), // 1,500 and taken.user
 			}
 			for op, w := range want {
 				if got[op] != w {

@@ -63,6 +63,9 @@ const (
 	// looked up with SearchUsers before the checks list every user of it
 	// instead (see [WithUsernameSearches]).
 	DefaultUsernameSearches = 10
+	// DefaultPageSize is the MaxResults of every listing unless
+	// [WithPageSize] says otherwise: the most the service allows.
+	DefaultPageSize = 1000
 	// maxPages bounds every paginated listing.
 	maxPages = 100_000
 	// maxGroupCandidates bounds the DescribeUserHierarchyGroup calls of

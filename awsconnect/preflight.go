@@ -39,7 +39,7 @@ type settings struct {
 // of reading the identity type from the instance.
 func newSettings(fromInstance bool, opts []Option) settings {
 	s := settings{identity: identity.Unknown, fromInstance: fromInstance,
-		cache: lookupConfig{ttl: DefaultCacheTTL, searchLimit: DefaultUsernameSearches}}
+		cache: lookupConfig{ttl: DefaultCacheTTL, searchLimit: DefaultUsernameSearches, pageSize: DefaultPageSize}}
 	for _, o := range opts {
 		if o != nil {
 			o(&s)
@@ -80,8 +80,9 @@ func WithUsernameSearches(n int) Option {
 	return func(s *settings) { s.cache.searchLimit = n }
 }
 
-// WithPageSize sets MaxResults of every listing (1 to 1000); 0, the
-// default, leaves it to the service.
+// WithPageSize sets MaxResults of every listing (1 to 1000; default
+// [DefaultPageSize], the most the service allows, for the fewest calls);
+// 0 leaves it to the service (100 a page).
 func WithPageSize(n int) Option {
 	return func(s *settings) { s.cache.pageSize = int32(min(max(n, 0), 1000)) }
 }

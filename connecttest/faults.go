@@ -115,7 +115,7 @@ func (f Faults) check() error {
 	return nil
 }
 
-func (f Faults) any() bool {
+func (f Faults) active() bool {
 	return f.Throttle > 0 || f.Error > 0 || f.ResetBefore > 0 || f.ResetAfter > 0 || f.Latency > 0
 }
 
@@ -130,7 +130,7 @@ type decision struct {
 // faults to the same sequence of requests.
 func (s *Server) decide(op string) decision {
 	f := s.cfg.faults
-	if !f.any() {
+	if !f.active() {
 		return decision{}
 	}
 	s.randMu.Lock()

@@ -74,7 +74,8 @@ func (r Request) String() string {
 }
 
 // Requests returns the records of the requests served, oldest first (at
-// most MaxRecordedRequests, the latest ones).
+// most MaxRecordedRequests, or the limit of WithRecordLimit: the latest
+// ones).
 func (s *Server) Requests() []Request {
 	s.recMu.Lock()
 	defer s.recMu.Unlock()
@@ -84,14 +85,16 @@ func (s *Server) Requests() []Request {
 }
 
 func (s *Server) record(r Request) {
-	s.recMu.Lock()
-	if len(s.requests) < MaxRecordedRequests {
-		s.requests = append(s.requests, r)
-	} else {
-		s.requests[s.recStart] = r
-		s.recStart = (s.recStart + 1) % MaxRecordedRequests
+	if limit := s.cfg.recordLimit; limit > 0 {
+		s.recMu.Lock()
+		if len(s.requests) < limit {
+			s.requests = append(s.requests, r)
+		} else {
+			s.requests[s.recStart] = r
+			s.recStart = (s.recStart + 1) % limit
+		}
+		s.recMu.Unlock()
 	}
-	s.recMu.Unlock()
 	if s.cfg.hook != nil {
 		s.cfg.hook(r)
 	}

@@ -49,7 +49,7 @@ func testContext(t *testing.T) context.Context {
 }
 
 // readDocument reads a request document of examples/documents.
-func readDocument(t *testing.T, name string) *user.CreateUserInput {
+func readDocument(t testing.TB, name string) *user.CreateUserInput {
 	t.Helper()
 	data, err := os.ReadFile("../examples/documents/" + name)
 	if err != nil {

@@ -25,8 +25,9 @@ const (
 	DefaultRegion  = "us-east-1"
 	// DefaultAddr is where NewServer listens: a free port on loopback.
 	DefaultAddr = "127.0.0.1:0"
-	// MaxRecordedRequests is how many requests Requests remembers; older
-	// ones are forgotten first, so a long-running server stays bounded.
+	// MaxRecordedRequests is how many requests Requests remembers unless
+	// WithRecordLimit says otherwise; older ones are forgotten first, so a
+	// long-running server stays bounded.
 	MaxRecordedRequests = 100_000
 )
 
@@ -68,6 +69,7 @@ type config struct {
 	seed                  int64
 	seeded                bool
 	hook                  func(Request)
+	recordLimit           int
 	now                   func() time.Time
 }
 
@@ -106,6 +108,11 @@ func WithAddr(addr string) Option { return func(c *config) { c.addr = addr } }
 // Requests returns), from the goroutine that served it: for logging.
 func WithRequestHook(hook func(Request)) Option { return func(c *config) { c.hook = hook } }
 
+// WithRecordLimit sets how many requests Requests remembers, the latest
+// ones (default MaxRecordedRequests); 0 remembers none. WithRequestHook
+// sees every request either way.
+func WithRecordLimit(n int) Option { return func(c *config) { c.recordLimit = max(n, 0) } }
+
 // NewServer starts a Server on 127.0.0.1 with no instance, like
 // httptest.NewServer; it panics if it cannot listen. Close it when done.
 func NewServer(opts ...Option) *Server {
@@ -120,7 +127,7 @@ func NewServer(opts ...Option) *Server {
 // programs (connectuser serve) that listen on an address of their choice
 // (WithAddr).
 func Start(opts ...Option) (*Server, error) {
-	cfg := config{account: DefaultAccount, region: DefaultRegion, addr: DefaultAddr, now: time.Now}
+	cfg := config{account: DefaultAccount, region: DefaultRegion, addr: DefaultAddr, now: time.Now, recordLimit: MaxRecordedRequests}
 	for _, o := range opts {
 		o(&cfg)
 	}
