@@ -80,3 +80,22 @@ Diego,Ramirez,diego@example.com,,,Passw0rdExample,dramirez,Basic Routing Profile
 	// users.csv:3: "security_profile_name_1|security_profile_name_2": error reference names.security-profile.reference: The instance has no security profile named "Agnet" (names are case-sensitive). Did you mean Agent (12345678-1234-1234-1234-123456789012)?
 	// <nil>
 }
+
+// Resolve names against the instance itself.
+func ExampleNewInstanceNames() {
+	srv := connecttest.NewServer()
+	defer srv.Close()
+	srv.AddDemoInstances()
+	names := onboard.NewInstanceNames(newClient(srv), "40c83b68-ea62-414c-97bb-d018e39e158e")
+	ctx := context.Background()
+	t, _ := names.IdentityManagement(ctx)
+	fmt.Println(t)
+	id, _ := names.RoutingProfile(ctx, "Basic Routing Profile")
+	fmt.Println(id)
+	_, err := names.SecurityProfile(ctx, "agent")
+	fmt.Println(err)
+	// Output:
+	// CONNECT_MANAGED
+	// 87654321-9876-9876-9876-210987654321
+	// The instance has no security profile named "agent" (names are case-sensitive). Did you mean Agent (12345678-1234-1234-1234-123456789012)?
+}
