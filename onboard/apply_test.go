@@ -3,6 +3,7 @@ package onboard_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,6 +51,27 @@ func TestApplyWithFaultsCreatesEachUserOnce(t *testing.T) {
 	}
 	checkExactlyOnce(t, srv, n)
 	assertJournal(t, j, n, onboard.EventCreated)
+	// Every CreateUser the server saw was announced in the journal: the
+	// SDK's own retries are off.
+	sent := 0
+	for _, r := range srv.Requests() {
+		if r.Operation == "CreateUser" {
+			sent++
+		}
+	}
+	if sent != sum.Attempts || attemptsIn(t, j.Path()) != sent {
+		t.Errorf("the server saw %d CreateUser requests; Apply counted %d attempts, the journal %d", sent, sum.Attempts, attemptsIn(t, j.Path()))
+	}
+}
+
+// attemptsIn counts the attempt records of a journal file.
+func attemptsIn(t *testing.T, path string) int {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(string(data), `"event":"attempt"`)
 }
 
 // assertJournal checks that the last event of test users 0..n-1 is want.
