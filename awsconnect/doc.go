@@ -20,4 +20,26 @@
 //	if errors.As(err, &list) {
 //		// every violation, no request sent
 //	}
+//
+// The catalog runs under identity.Unknown first, which needs no call;
+// only a request that passes it costs a DescribeInstance (once per
+// instance). Look-ups follow the client that runs the call: its endpoint,
+// region and credentials, also for a client copied with
+// connect.New(c.Options(), ...).
+//
+// What the catalog cannot know, the instance can. [NewInstanceChecker]
+// predicts the service's answer to a request: the instance exists, its
+// security profiles, routing profile and hierarchy group exist (by id or
+// by an ARN of this instance), the Username is free; violations have the
+// code reference (or duplicate for a taken Username) and suggest the
+// nearest resource ("Did you mean Agent (ID)?"). [WithInstanceChecks] puts
+// the same checks into the pre-flight. Listings are read once per instance
+// with every page, shared by concurrent callers and kept for a time
+// ([WithCacheTTL]), so checking N requests costs O(pages), not O(N) calls.
+// A failed look-up is a [*LookupError] that names the call; it never hides
+// the catalog's violations. [NewResolver] turns security profile and
+// routing profile names, and hierarchy paths, into ids.
+//
+// [CreateUser] does it all in one call for SDK wrappers: convert, check,
+// send, and one report of the conversion's losses and the warnings.
 package awsconnect

@@ -45,7 +45,10 @@ func localConnect() (*httptest.Server, aws.Config) {
 
 // An SDK client with the pre-flight check: the identity management type
 // is read from the instance (SAML here), and a request that breaks the
-// catalog returns every violation without reaching the network.
+// catalog returns its violations without reaching the network. The
+// catalog runs under UNKNOWN first, which needs no call (what it reports
+// holds under every type); only a request that passes it is checked under
+// the instance's type, where a Password is forbidden.
 func ExampleWithPreflight() {
 	srv, cfg := localConnect()
 	defer srv.Close()
@@ -58,6 +61,21 @@ func ExampleWithPreflight() {
 		SecurityProfileIds: []string{"sp-1"},
 	})
 	var list cuerrors.List
+	if errors.As(err, &list) {
+		for _, v := range list {
+			fmt.Println(v.Field, v.Code, v.Severity)
+		}
+	}
+
+	in := &connect.CreateUserInput{
+		InstanceId:         aws.String("i-1"),
+		Username:           aws.String("jdoe"),
+		Password:           aws.String("Str0ngPassw0rd"),
+		IdentityInfo:       &types.UserIdentityInfo{FirstName: aws.String("Jane"), LastName: aws.String("Doe")},
+		SecurityProfileIds: []string{"sp-1"},
+		RoutingProfileId:   aws.String("rp-1"),
+	}
+	_, err = client.CreateUser(context.Background(), in)
 	if errors.As(err, &list) {
 		for _, v := range list {
 			fmt.Println(v.Field, v.Code, v.Severity)
@@ -79,8 +97,8 @@ func ExampleWithPreflight() {
 	fmt.Println("created", aws.ToString(out.UserId), "checked under", report.Identity)
 	// Output:
 	// Username required error
-	// Password forbidden error
 	// RoutingProfileId required error
+	// Password forbidden error
 	// created u-1 checked under SAML
 }
 
@@ -190,7 +208,12 @@ func ExampleIdentityLookupError() {
 		HTTPClient:   srv.Client(),
 		Retryer:      aws.NopRetryer{},
 	}, awsconnect.WithPreflight(awsconnect.IdentityFromInstance()))
-	_, err := client.CreateUser(context.Background(), &connect.CreateUserInput{InstanceId: aws.String("i-gone")})
+	_, err := client.CreateUser(context.Background(), &connect.CreateUserInput{
+		InstanceId:         aws.String("i-gone"),
+		Username:           aws.String("jdoe"),
+		SecurityProfileIds: []string{"sp-1"},
+		RoutingProfileId:   aws.String("rp-1"),
+	})
 	var lookupErr *awsconnect.IdentityLookupError
 	var notFound *types.ResourceNotFoundException
 	fmt.Println(errors.As(err, &lookupErr), lookupErr.InstanceId, errors.As(err, &notFound))

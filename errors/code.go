@@ -24,6 +24,7 @@ const (
 	CodeChannel       Code = "channel"       // a channel that this configuration does not support
 	CodeNormalization Code = "normalization" // a string not in Unicode Normalization Form C
 	CodeReserved      Code = "reserved"      // a value in a namespace the service keeps for itself
+	CodeReference     Code = "reference"     // a resource the instance does not have (instance checks)
 	CodeSyntax        Code = "syntax"        // bytes that are not valid JSON or not valid UTF-8
 	CodeType          Code = "type"          // a JSON value of the wrong type
 	CodeUnknown       Code = "unknown"       // a member the request does not have
@@ -36,8 +37,8 @@ func Codes() []Code {
 	return []Code{
 		CodeRequired, CodeForbidden, CodeLength, CodeCount, CodeRange,
 		CodePattern, CodeEnum, CodeConflict, CodeDuplicate, CodeChannel,
-		CodeNormalization, CodeReserved, CodeSyntax, CodeType, CodeUnknown,
-		CodeIgnored, CodeIncomplete,
+		CodeNormalization, CodeReserved, CodeReference, CodeSyntax, CodeType,
+		CodeUnknown, CodeIgnored, CodeIncomplete,
 	}
 }
 
@@ -46,8 +47,8 @@ func (c Code) Known() bool {
 	switch c {
 	case CodeRequired, CodeForbidden, CodeLength, CodeCount, CodeRange,
 		CodePattern, CodeEnum, CodeConflict, CodeDuplicate, CodeChannel,
-		CodeNormalization, CodeReserved, CodeSyntax, CodeType, CodeUnknown,
-		CodeIgnored, CodeIncomplete:
+		CodeNormalization, CodeReserved, CodeReference, CodeSyntax, CodeType,
+		CodeUnknown, CodeIgnored, CodeIncomplete:
 		return true
 	}
 	return false

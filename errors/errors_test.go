@@ -241,8 +241,11 @@ func TestCodes(t *testing.T) {
 		}
 		seen[c] = true
 	}
-	if len(seen) != 17 {
-		t.Errorf("%d codes, the specification has 17", len(seen))
+	if len(seen) != 18 {
+		t.Errorf("%d codes, the specification has 18", len(seen))
+	}
+	if !seen[cuerrors.CodeReference] {
+		t.Error("reference (SPEC section 9) is not in Codes()")
 	}
 	if cuerrors.Code("nope").Known() {
 		t.Error("an unknown code is Known")

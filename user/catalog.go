@@ -44,6 +44,7 @@ const (
 	srcSpec      = "createuser specification (decision recorded there)"
 	srcCLI       = "createuser specification, section 5 (one run of documents)"
 	srcLimits    = "createuser limits for hostile input (limits.go)"
+	srcInstance  = "createuser specification, section 9 (the instance, read through the API)"
 )
 
 // ruleIndex names a row of the catalog. The engine refers to rows by
@@ -132,6 +133,20 @@ const (
 	rDocumentTooManyViolations
 	rLimitElements
 	rBatchUsernameDuplicate
+
+	// The instance checks and the name resolver (SPEC section 9), which
+	// package awsconnect reports from what the instance holds; the engine
+	// never produces them.
+	rInstanceExists
+	rInstanceSecurityProfile
+	rInstanceRoutingProfile
+	rInstanceHierarchyGroup
+	rInstanceOtherARN
+	rInstanceUsernameTaken
+	rNameSecurityProfile
+	rNameRoutingProfile
+	rNameHierarchyGroup
+
 	ruleCount
 )
 
@@ -318,6 +333,28 @@ var catalog = [ruleCount]Rule{
 	// A run of documents.
 	rBatchUsernameDuplicate: {ID: "batch.username.duplicate", Field: "Username", Code: cuerrors.CodeDuplicate, Severity: errorLevel,
 		Description: "Another request in this run creates the same Username in the same instance; the service would reject the second.", Source: srcCLI},
+
+	// The instance checks (package awsconnect): what the instance holds.
+	// Violations of these rows may add "Did you mean NAME (ID)?" to the
+	// description when a resource of the instance is close.
+	rInstanceExists: {ID: "instance.instance-id.reference", Field: "InstanceId", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "No instance with this InstanceId exists (DescribeInstance finds none, or the ARN names another region or account).", Source: srcInstance},
+	rInstanceSecurityProfile: {ID: "instance.security-profile-ids.reference", Field: "SecurityProfileIds[i]", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "The instance has no security profile with this id.", Source: srcInstance + "; CreateUser answers ResourceNotFoundException"},
+	rInstanceRoutingProfile: {ID: "instance.routing-profile-id.reference", Field: "RoutingProfileId", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "The instance has no routing profile with this id.", Source: srcInstance + "; CreateUser answers ResourceNotFoundException"},
+	rInstanceHierarchyGroup: {ID: "instance.hierarchy-group-id.reference", Field: "HierarchyGroupId", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "The instance has no hierarchy group with this id.", Source: srcInstance + "; CreateUser answers ResourceNotFoundException"},
+	rInstanceOtherARN: {ID: "instance.resource-arn.other", Field: "SecurityProfileIds[i]|RoutingProfileId|HierarchyGroupId", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "The ARN names a resource of another instance, region or account, or of another kind.", Source: srcInstance},
+	rInstanceUsernameTaken: {ID: "instance.username.duplicate", Field: "Username", Code: cuerrors.CodeDuplicate, Severity: errorLevel,
+		Description: "The instance already has a user with this Username (compared exactly); CreateUser would answer DuplicateResourceException.", Source: srcInstance},
+	rNameSecurityProfile: {ID: "names.security-profile.reference", Field: "SecurityProfileIds[i]", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "The instance has no security profile with this name (names are case-sensitive).", Source: srcInstance},
+	rNameRoutingProfile: {ID: "names.routing-profile.reference", Field: "RoutingProfileId", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "The instance has no routing profile with this name (names are case-sensitive).", Source: srcInstance},
+	rNameHierarchyGroup: {ID: "names.hierarchy-group.reference", Field: "HierarchyGroupId", Code: cuerrors.CodeReference, Severity: errorLevel,
+		Description: "The instance has no hierarchy group with this path of names from the top level (names are case-sensitive).", Source: srcInstance},
 }
 
 // modeSet is a set of identity management types, as bits.

@@ -7,6 +7,7 @@
 //	connectuser rules [--format text|json] print the rule catalog
 //	connectuser skeleton                   print a request document template
 //	connectuser schema                     print a JSON Schema of the request document
+//	connectuser serve [flags]              run a local Connect service for tests
 //	connectuser --version                  print the version
 //
 // Run `connectuser --help` or `connectuser validate --help` for the details.
@@ -44,4 +45,7 @@ var commands = []command{
 		return runSkeleton(args, stdout, stderr)
 	}},
 	{"schema", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runSchema(args, stdout, stderr) }},
+	{"serve", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runServe(args, stdout, stderr) }},
+	{"import", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runImport(args, stdout, stderr) }},
+	{"apply", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runApply(args, stdout, stderr) }},
 }

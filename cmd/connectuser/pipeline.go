@@ -40,6 +40,10 @@ type job struct {
 	errors   int
 	warnings int
 	done     chan struct{}
+
+	// lookupErr is a failed look-up of the instance checks (set by a
+	// worker).
+	lookupErr error
 }
 
 // Buffers above this size are dropped when a job is freed, so that one
@@ -49,6 +53,7 @@ const keepBuffer = 256 << 10
 func (j *job) reset() {
 	j.origin, j.quoted, j.tooLarge, j.err, j.firstLine = user.Origin{}, nil, false, nil, 0
 	j.in, j.list, j.errors, j.warnings = nil, nil, 0, 0
+	j.lookupErr = nil
 	j.data, j.out = j.data[:0], j.out[:0]
 	if cap(j.data) > keepBuffer {
 		j.data = nil

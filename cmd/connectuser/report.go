@@ -191,6 +191,7 @@ func appendSafe(b []byte, s string) []byte {
 type totals struct {
 	documents, valid, errors, warnings, unreadable int
 	strict                                         bool // --strict: warnings fail
+	lookups                                        int  // documents whose instance look-up failed
 }
 
 // appendSummary appends the last line of the text report:

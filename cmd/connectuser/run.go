@@ -23,6 +23,9 @@ Usage:
   connectuser rules [--format text|json] print the rule catalog
   connectuser skeleton                   print a request document template
   connectuser schema                     print a JSON Schema of the request document
+  connectuser serve [flags]              run a local Connect service for tests
+  connectuser import [flags] FILE.csv... the admin website's CSV template to JSON Lines
+  connectuser apply [flags] PATH...      create the users of request documents
   connectuser --version                  print the version
   connectuser --help                     print this help
 

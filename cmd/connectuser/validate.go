@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -106,7 +107,7 @@ Flags:
         The number of documents validated at once (default, and with 0: the
         number of CPUs); the output is in input order whatever N.
           connectuser validate --jobs 1 users.jsonl
-
+` + instanceUsage + `
 Configuration: .connectuser.yaml in the current directory or its nearest
 parent that has one may set identity-management, ignore (a list of rules),
 fail-on and format; a flag wins over the file (--ignore replaces the file's
@@ -137,6 +138,7 @@ type validateOptions struct {
 	// redactUsernames: no violation shows a username (--redact-usernames).
 	redactUsernames bool
 	recursive       bool // --recursive
+	instance        *instanceFlags
 }
 
 // parseValidate reads the flags and paths of validate.
@@ -158,6 +160,7 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "documents validated at once")
 	redact := fs.Bool("redact-usernames", false, "show no username in the report")
 	recursive := fs.Bool("recursive", false, "read subdirectories too")
+	instance := addInstanceFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return validateOptions{}, nil, err
@@ -181,6 +184,7 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 
 		redactUsernames: *redact,
 		recursive:       *recursive,
+		instance:        instance,
 	}
 	if err := applyConfig(&opts, fs, []string(ignore)); err != nil {
 		return validateOptions{}, nil, err
@@ -202,7 +206,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	t := validate(opts, paths, stdin, stdout, stderr)
 	switch {
-	case t.unreadable > 0:
+	case t.unreadable > 0, t.lookups > 0:
 		return exitUsage
 	case t.documents == 0:
 		// A misconfigured job (a wrong directory, a glob that matched
@@ -226,6 +230,12 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	}
 	v := user.NewValidator(vopts...)
 	tooLarge := user.DocumentTooLarge(int64(opts.maxSize))
+	ctx := context.Background()
+	check, err := newInstanceCheck(ctx, opts.instance, opts.identity)
+	if err != nil {
+		fmt.Fprintf(stderr, "connectuser: the instance checks: %v\n", err)
+		return totals{lookups: 1}
+	}
 	text := opts.format == "text"
 	st := plain
 	if text && useColour(stdout) {
@@ -252,6 +262,17 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			j.list = cuerrors.List{tooLarge}
 		default:
 			j.in, j.list = v.ValidateDocumentAt(j.data, startLine(j))
+			if check != nil {
+				// The instance's findings (and, with the type read from
+				// the instance, the catalog's again) come from the typed
+				// request: place them in the file and withhold usernames
+				// as the catalog's are.
+				check.apply(ctx, j)
+				user.LocateAt(j.data, j.list, startLine(j))
+				if opts.redactUsernames {
+					user.RedactUsernames(j.list)
+				}
+			}
 		}
 		j.list = opts.ignore.Filter(j.list)
 		inFile(j, j.list)
@@ -303,8 +324,17 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		t.errors += j.errors
 		t.warnings += j.warnings
 		shown = shown || len(j.out) > 0
-		_, err := out.Write(j.out)
-		return err == nil
+		if _, err := out.Write(j.out); err != nil {
+			return false
+		}
+		if j.lookupErr != nil {
+			t.lookups++
+			if out.Flush() != nil {
+				return false
+			}
+			fmt.Fprintf(stderr, "connectuser: %s: the instance checks: %v\n", j.origin, j.lookupErr)
+		}
+		return true
 	})
 	workers.Wait()
 	switch opts.format {

@@ -126,6 +126,8 @@ func TestVariedRequestsCoverEveryCode(t *testing.T) {
 		switch c {
 		case cuerrors.CodeSyntax, cuerrors.CodeType, cuerrors.CodeUnknown:
 			continue // document codes: the set is of requests
+		case cuerrors.CodeReference:
+			continue // the instance checks (package awsconnect), not Validate
 		}
 		if seen[c] == 0 {
 			t.Errorf("no varied request breaks a rule with code %s", c)

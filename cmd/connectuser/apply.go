@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/connectkit/createuser/onboard"
+)
+
+const applyUsage = `Usage: connectuser apply [flags] PATH...
+
+Creates the users of request documents, exactly once each. PATH is a
+request document (.json), JSON Lines (import's output; any other name), or
+a directory of them.
+
+First it checks everything: the rule catalog under the instance's identity
+management type, the instance (every security profile, routing profile and
+hierarchy group named exists in it), and duplicates across the input. With
+an error anywhere it creates nothing and exits 1, unless
+--continue-on-invalid. --dry-run stops after the check.
+
+Then it creates the users at most --rate per second, slowing down when the
+service throttles and speeding up again, retrying throttling, 5xx and
+network failures with backoff, at most --max-attempts times per user.
+
+Every attempt and outcome is in the journal (JSON Lines, flushed before the
+request is sent and before the outcome is reported; never a password). Run
+the same command with the same journal to resume: users it records as
+created or exists are skipped, failed ones retried, invalid ones checked
+again; a user the instance has is recorded as created when the journal has
+an attempt for it (a run that died after sending), as exists otherwise.
+Ctrl-C (SIGINT) or SIGTERM starts nothing new, lets what is in flight
+finish, and exits 130.
+
+Flags:
+  --instance-id ID        the instance of documents that have none
+  --endpoint-url URL      the service's endpoint (a local service:
+                          connectuser serve); otherwise the SDK's usual
+                          configuration (AWS_REGION, AWS_PROFILE, ...)
+  --region R              the region
+  --rate R                CreateUser calls per second at most (default 2)
+  --burst B               burst of the token bucket (default 5)
+  --lookup-rate R         look-ups per second (default 2, burst 5)
+  --max-attempts N        attempts per user (default 10)
+  --concurrency N         users worked on at once (default 4)
+  --journal FILE          the journal (default connectuser-journal.jsonl)
+  --dry-run               check and print the plan; create nothing
+  --continue-on-invalid   create the valid users, skip the invalid ones
+  --progress auto|bar|lines|none
+                          a progress bar on a terminal, a line every
+                          --progress-interval otherwise (default auto)
+  --progress-interval D   (default 5s)
+
+Example, against a local service:
+  connectuser serve --addr 127.0.0.1:8080 &
+  connectuser apply --endpoint-url http://127.0.0.1:8080 users.jsonl
+
+Exit status: 0 every user exists, 1 some failed or were invalid, 2 a usage
+problem or a failed look-up, 130 interrupted (run again to resume).
+`
+
+const exitInterrupted = 130
+
+// applyFlags are the flags of apply.
+type applyFlags struct {
+	instanceID, endpoint, region, journal string
+	rate, lookupRate                      float64
+	burst, lookupBurst                    int
+	maxAttempts, concurrency              int
+	backoff                               time.Duration
+	dryRun, continueOnInvalid             bool
+	progress                              choice
+	interval                              time.Duration
+}
+
+func runApply(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("apply")
+	f := applyFlags{progress: choice{value: "auto", allowed: []string{"auto", "bar", "lines", "none"}}}
+	fs.StringVar(&f.instanceID, "instance-id", "", "")
+	fs.StringVar(&f.endpoint, "endpoint-url", "", "")
+	fs.StringVar(&f.region, "region", "", "")
+	fs.StringVar(&f.journal, "journal", "connectuser-journal.jsonl", "")
+	fs.Float64Var(&f.rate, "rate", onboard.DefaultRate, "")
+	fs.IntVar(&f.burst, "burst", onboard.DefaultBurst, "")
+	fs.Float64Var(&f.lookupRate, "lookup-rate", onboard.DefaultRate, "")
+	fs.IntVar(&f.lookupBurst, "lookup-burst", onboard.DefaultBurst, "")
+	fs.IntVar(&f.maxAttempts, "max-attempts", onboard.DefaultMaxAttempts, "")
+	fs.IntVar(&f.concurrency, "concurrency", onboard.DefaultConcurrency, "")
+	fs.DurationVar(&f.backoff, "backoff-base", onboard.DefaultBackoffBase, "")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "")
+	fs.BoolVar(&f.continueOnInvalid, "continue-on-invalid", false, "")
+	fs.Var(&f.progress, "progress", "")
+	fs.DurationVar(&f.interval, "progress-interval", 5*time.Second, "")
+	paths, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, applyUsage)
+		return exitOK
+	}
+	if err != nil {
+		return usageError(stderr, "apply", err)
+	}
+	switch {
+	case len(paths) == 0:
+		return usageError(stderr, "apply", errors.New("no PATH given"))
+	case f.rate <= 0 || f.burst < 1 || f.lookupRate <= 0 || f.lookupBurst < 1:
+		return usageError(stderr, "apply", errors.New("--rate and --lookup-rate must be above 0, --burst and --lookup-burst at least 1"))
+	case f.maxAttempts < 1 || f.concurrency < 1 || f.backoff <= 0 || f.interval <= 0:
+		return usageError(stderr, "apply", errors.New("--max-attempts and --concurrency must be at least 1, durations above 0"))
+	}
+	var reqs []onboard.Request
+	for _, p := range paths {
+		r, err := onboard.ReadRequests(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
+			return exitUsage
+		}
+		reqs = append(reqs, r...)
+	}
+
+	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+	go func() {
+		// After the first signal, a second one ends the program at once
+		// (the journal still lets the next run settle what was in flight).
+		<-ctx.Done()
+		stopSignals()
+	}()
+	client, err := newConnectClient(ctx, f.region, f.endpoint)
+	if err != nil {
+		fmt.Fprintf(stderr, "connectuser apply: configuring the client: %v\n", err)
+		return exitUsage
+	}
+	var journal *onboard.Journal
+	if _, statErr := os.Stat(f.journal); !f.dryRun || statErr == nil {
+		// A dry run reads the journal, to say what a run would skip, and
+		// writes nothing to it.
+		journal, err = onboard.OpenJournal(f.journal)
+		if err != nil {
+			fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
+			return exitUsage
+		}
+		defer journal.Close()
+	}
+	prog := newProgress(stderr, f.progress.value, f.interval)
+	opts := []onboard.Option{
+		onboard.WithRate(f.rate, f.burst), onboard.WithLookupRate(f.lookupRate, f.lookupBurst),
+		onboard.WithMaxAttempts(f.maxAttempts), onboard.WithConcurrency(f.concurrency),
+		onboard.WithBackoff(f.backoff, onboard.DefaultMaxBackoff),
+		onboard.WithInstanceID(f.instanceID), onboard.WithJournal(journal),
+		onboard.WithObserver(prog.observe),
+	}
+	if f.continueOnInvalid {
+		opts = append(opts, onboard.WithContinueOnInvalid())
+	}
+	a := onboard.New(client, opts...)
+	plan, err := a.Check(ctx, reqs)
+	printViolations(stdout, plan)
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "connectuser apply: interrupted while checking; nothing was created\n")
+		return exitInterrupted
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "plan: %d to create, %d invalid, %d exist already, %d settled from the journal, %d done by an earlier run\n",
+		plan.Count(onboard.ActionCreate), plan.Count(onboard.ActionInvalid), plan.Count(onboard.ActionExists),
+		plan.Count(onboard.ActionSettle), plan.Count(onboard.ActionDone))
+	if f.dryRun {
+		if !plan.Valid() {
+			return exitInvalid
+		}
+		return exitOK
+	}
+	prog.start(plan.Count(onboard.ActionCreate) + plan.Count(onboard.ActionExists) + plan.Count(onboard.ActionSettle))
+	sum, err := a.Apply(ctx, plan)
+	prog.finish()
+	fmt.Fprintf(stdout, "summary: %s\n", sum)
+	fmt.Fprintf(stdout, "journal: %s\n", f.journal)
+	switch {
+	case errors.Is(err, onboard.ErrInterrupted):
+		fmt.Fprintf(stderr, "connectuser apply: interrupted; run the same command again to resume (journal %s)\n", f.journal)
+		fmt.Fprintf(stderr, "  connectuser %s\n", strings.Join(quoteArgs(append([]string{"apply"}, args...)), " "))
+		return exitInterrupted
+	case errors.Is(err, onboard.ErrInvalid):
+		fmt.Fprintf(stderr, "connectuser apply: %d invalid requests; nothing was created (fix them, or use --continue-on-invalid)\n", sum.Invalid)
+		return exitInvalid
+	case err != nil:
+		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
+		return exitUsage
+	case !sum.OK():
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// quoteArgs quotes the arguments that a shell would split or expand.
+func quoteArgs(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`*?[]{}()<>|&;#~!") {
+			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// printViolations writes each violation of the plan as
+// "SOURCE:LINE: severity FIELD [code rule] message".
+func printViolations(w io.Writer, plan *onboard.Plan) {
+	if plan == nil {
+		return
+	}
+	for _, it := range plan.Items {
+		for _, v := range it.Violations {
+			fmt.Fprintf(w, "%s: %s %s [%s %s] %s\n", it.Origin, v.Severity, fieldName(&v), v.Code, v.Rule, v.Message)
+		}
+	}
+}

@@ -1,0 +1,286 @@
+package onboard
+
+import (
+	"context"
+	"errors"
+
+	"github.com/connectkit/createuser/awsconnect"
+	cuerrors "github.com/connectkit/createuser/errors"
+	"github.com/connectkit/createuser/identity"
+	"github.com/connectkit/createuser/user"
+)
+
+// Request is one request to apply: a request document as read (Document)
+// or a typed request (Input), and where it came from.
+type Request struct {
+	// Origin names the source and, for JSON Lines, the line.
+	Origin user.Origin
+	// Document is the request document; when set, Input is ignored.
+	Document []byte
+	// Input is a typed request, used when Document is nil.
+	Input *user.CreateUserInput
+}
+
+// Action is what Apply will do with a user.
+type Action int
+
+// The actions of a Plan.
+const (
+	// ActionCreate: send CreateUser.
+	ActionCreate Action = iota
+	// ActionInvalid: the request breaks a rule; it is not sent.
+	ActionInvalid
+	// ActionDone: the journal says an earlier run created it, or found
+	// it; nothing to do.
+	ActionDone
+	// ActionExists: the instance has the user and the journal shows no
+	// attempt for it: someone else made it. Recorded as exists.
+	ActionExists
+	// ActionSettle: the instance has the user and the journal shows an
+	// attempt without an outcome: a run that died after sending made it.
+	// Recorded as created.
+	ActionSettle
+)
+
+var actionNames = [...]string{"create", "invalid", "done", "exists", "settle"}
+
+// String returns the action's name.
+func (a Action) String() string {
+	if int(a) < len(actionNames) {
+		return actionNames[a]
+	}
+	return "unknown"
+}
+
+// Item is one user of a Plan.
+type Item struct {
+	Origin user.Origin
+	// Instance is the instance ID (an ARN reduced to its ID).
+	Instance string
+	// Username is the request's username.
+	Username string
+	// Input is the request as read; nil when it could not be read.
+	Input *user.CreateUserInput
+	// Violations are every violation found, warnings included.
+	Violations cuerrors.List
+	// Action is what Apply does with it.
+	Action Action
+	// UserId and UserArn are known for ActionDone, ActionExists and
+	// ActionSettle, and after Apply created the user.
+	UserId, UserArn string
+
+	attempted  bool // the journal has an attempt without an outcome
+	instanceOK bool // the instance was read, so reference checks ran
+}
+
+// Plan is the result of Check: every request with its violations and
+// what Apply will do with it, in the order of the input.
+type Plan struct {
+	Items []*Item
+}
+
+// Count returns the number of items with action a.
+func (p *Plan) Count(a Action) int {
+	n := 0
+	for _, it := range p.Items {
+		if it.Action == a {
+			n++
+		}
+	}
+	return n
+}
+
+// Valid reports whether no item is invalid.
+func (p *Plan) Valid() bool { return p.Count(ActionInvalid) == 0 }
+
+// Applier creates users through the service, exactly once each.
+type Applier struct {
+	api     API
+	cfg     config
+	create  *pacer
+	lookups *caller
+	// instances read by Check, by instance ID.
+	instances map[string]*instance
+}
+
+// New returns an Applier that talks to the service through api.
+func New(api API, opts ...Option) *Applier {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return &Applier{
+		api:    api,
+		cfg:    cfg,
+		create: newPacer(cfg.rate, cfg.burst),
+		lookups: &caller{api: api, pace: newPacer(cfg.lookupRate, cfg.lookupBurst),
+			maxAttempts: cfg.maxAttempts, base: cfg.backoffBase, cap: cfg.maxBackoff, timeout: cfg.requestTimeout},
+		instances: map[string]*instance{},
+	}
+}
+
+// Check checks every request and decides what Apply will do, sending
+// nothing that changes the instance: the catalog under each instance's
+// identity management type (read with DescribeInstance), duplicates
+// across the input (user.Batch), the instance checks (the instance
+// exists; every security profile, routing profile and hierarchy group
+// named exists in it, with the nearest suggested), and which users the
+// instance has (ListUsers) and the journal knows. Each instance costs one
+// DescribeInstance and one listing of each kind, every page.
+//
+// Check is the dry run. A look-up that fails is returned as a
+// *LookupError; the plan then still holds every catalog finding.
+func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
+	plan := &Plan{Items: make([]*Item, len(reqs))}
+	a.instances = map[string]*instance{} // read afresh by each Check
+	var lookupErr error
+	validators := map[identity.Type]*user.Validator{}
+	validator := func(t identity.Type) *user.Validator {
+		if v, ok := validators[t]; ok {
+			return v
+		}
+		v := user.NewValidator(user.WithIdentityManagement(t))
+		validators[t] = v
+		return v
+	}
+	// The instances first: one pass over the input to learn them.
+	inputs := make([]*user.CreateUserInput, len(reqs))
+	for i, r := range reqs {
+		in := r.Input
+		if r.Document != nil {
+			in, _ = user.Decode(r.Document)
+		}
+		id := ""
+		if in != nil {
+			id = in.InstanceId
+		}
+		if id == "" {
+			id = a.cfg.instanceID
+		}
+		inputs[i] = in
+		id = instanceID(id)
+		if id == "" || lookupErr != nil {
+			continue
+		}
+		if _, ok := a.instances[id]; ok {
+			continue
+		}
+		inst, err := a.readInstance(ctx, id)
+		if err != nil {
+			lookupErr = err
+			continue
+		}
+		a.instances[id] = inst
+	}
+	batch := user.NewBatch()
+	for i, r := range reqs {
+		it := &Item{Origin: r.Origin}
+		plan.Items[i] = it
+		id := a.cfg.instanceID
+		if inputs[i] != nil && inputs[i].InstanceId != "" {
+			id = inputs[i].InstanceId
+		}
+		it.Instance = instanceID(id)
+		inst := a.instances[it.Instance]
+		t := identity.Unknown
+		if inst != nil {
+			t = inst.identity
+		}
+		v := validator(t)
+		var in *user.CreateUserInput
+		var list cuerrors.List
+		if r.Document != nil {
+			in, list = v.ValidateDocument(r.Document)
+		} else if r.Input != nil {
+			in = r.Input.Clone()
+			list = v.Validate(in)
+		} else {
+			list = v.Validate(nil)
+		}
+		if in != nil && in.InstanceId == "" && a.cfg.instanceID != "" {
+			// Filled in from the option: not missing.
+			in.InstanceId = a.cfg.instanceID
+			list = list.Filter(func(v *cuerrors.Violation) bool {
+				return !(v.Field.String() == "InstanceId" && v.Code == cuerrors.CodeRequired)
+			})
+		}
+		it.Input = in
+		if in != nil {
+			it.Username = in.Username
+			if dup, ok := batch.Add(in, r.Origin); ok {
+				list = append(list, dup)
+			}
+			if _, lossy := awsconnect.ToSDK(in); lossy != nil {
+				list = append(list, lossy...)
+			}
+		}
+		if !list.HasErrors() && inst != nil {
+			if !inst.found {
+				list = append(list, noInstance(it.Instance))
+			} else {
+				it.instanceOK = true
+				list = append(list, checkReferences(in, inst)...)
+			}
+		}
+		it.Violations = list
+		switch {
+		case list.HasErrors():
+			it.Action = ActionInvalid
+		case inst == nil:
+			// The instance could not be read (lookupErr): nothing is
+			// known of the user.
+			it.Action = ActionCreate
+		default:
+			a.decide(it, inst)
+		}
+	}
+	return plan, lookupErr
+}
+
+// decide chooses the action of a valid item from the journal and the
+// users the instance has.
+func (a *Applier) decide(it *Item, inst *instance) {
+	st := a.cfg.journal.State(it.Instance, it.Username)
+	it.attempted = st.Attempted
+	if st.Last == EventCreated || st.Last == EventExists {
+		it.Action, it.UserId, it.UserArn = ActionDone, st.UserId, st.UserArn
+		return
+	}
+	if u, ok := inst.users[it.Username]; ok {
+		it.UserId, it.UserArn = u.ID, u.Arn
+		if st.Attempted {
+			it.Action = ActionSettle
+		} else {
+			it.Action = ActionExists
+		}
+		return
+	}
+	it.Action = ActionCreate
+}
+
+// readInstance reads what Check needs of instance id.
+func (a *Applier) readInstance(ctx context.Context, id string) (*instance, error) {
+	inst, err := a.lookups.describe(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !inst.found {
+		return inst, nil
+	}
+	if err := a.lookups.listResources(ctx, inst); err != nil {
+		return nil, err
+	}
+	if err := a.lookups.listUsers(ctx, inst); err != nil {
+		return nil, err
+	}
+	return inst, nil
+}
+
+// ErrInvalid is returned by Apply when some requests are invalid and
+// WithContinueOnInvalid was not given: nothing was created.
+var ErrInvalid = errors.New("onboard: some requests are invalid; nothing was created")
+
+// ErrInterrupted is returned by Apply when its context was cancelled:
+// nothing new was started, what was in flight finished and is in the
+// journal. Running again with the same journal resumes.
+var ErrInterrupted = errors.New("onboard: interrupted")

@@ -1,0 +1,47 @@
+// Package onboard creates Connect Customer users in bulk, each exactly
+// once: the library behind `connectuser import` and `connectuser apply`,
+// for Go services that onboard agents themselves.
+//
+// An Importer reads the admin website's bulk-upload CSV template (the 16
+// columns, or the older 13) into requests, turning profile and hierarchy
+// names into ids with a Names: a NamesTable read from a file, or
+// InstanceNames, which lists the instance's resources through the
+// service. Every problem names the row (the line on which its record
+// starts), the column's header, the code and the rule; a row with an
+// error yields no request.
+//
+// An Applier then checks every request before it creates anything
+// (Check: the rule catalog under the instance's identity management type,
+// the instance's profiles and groups, duplicates across the input, the
+// users the instance and the journal already know) and creates the users
+// (Apply) through an API, which *connect.Client of aws-sdk-go-v2
+// satisfies:
+//
+//	journal, err := onboard.OpenJournal("journal.jsonl")
+//	...
+//	a := onboard.New(client, onboard.WithJournal(journal))
+//	plan, err := a.Check(ctx, requests)   // the dry run
+//	if !plan.Valid() { ... }               // Apply would create nothing
+//	summary, err := a.Apply(ctx, plan)
+//
+// Apply paces CreateUser with a token bucket (golang.org/x/time/rate; by
+// default the service's quota, 2 a second with a burst of 5) whose rate
+// falls by a fifth on throttling and climbs back (AIMD); look-ups have a
+// bucket of their own. It retries throttling, 5xx and network failures
+// with exponential backoff and full jitter, capped at 20 s, at most
+// WithMaxAttempts times per user.
+//
+// Exactly once: every attempt is written to the Journal and flushed to
+// disk before the request is sent, every outcome before it is reported.
+// After an attempt that got no answer (a reset connection, a timeout, a
+// 5xx), a DuplicateResourceException on the retry means the first attempt
+// created the user: SearchUsers (exact Username) finds it and it is
+// recorded as created. A run with the same journal skips what is done,
+// retries what failed, and settles what a killed run left uncertain: a
+// user the instance has is created when the journal has an attempt for it,
+// exists when not. Cancelling Apply's context starts nothing new and lets
+// the requests in flight finish.
+//
+// The journal and every report hold usernames and identifiers, never a
+// password or personal data.
+package onboard

@@ -1,0 +1,139 @@
+package onboard
+
+import "time"
+
+// Defaults of an Applier: the service's default quota for CreateUser
+// (2 per second, a burst of 5), and the AWS SDKs' cap on backoff.
+const (
+	DefaultRate           = 2.0
+	DefaultBurst          = 5
+	DefaultMaxAttempts    = 10
+	DefaultBackoffBase    = time.Second
+	DefaultMaxBackoff     = 20 * time.Second
+	DefaultConcurrency    = 4
+	DefaultRequestTimeout = 30 * time.Second
+)
+
+type config struct {
+	rate, lookupRate   float64
+	burst, lookupBurst int
+	maxAttempts        int
+	backoffBase        time.Duration
+	maxBackoff         time.Duration
+	concurrency        int
+	requestTimeout     time.Duration
+	continueOnInvalid  bool
+	instanceID         string
+	journal            *Journal
+	observe            func(Outcome)
+}
+
+func defaults() config {
+	return config{
+		rate: DefaultRate, burst: DefaultBurst,
+		lookupRate: DefaultRate, lookupBurst: DefaultBurst,
+		maxAttempts: DefaultMaxAttempts,
+		backoffBase: DefaultBackoffBase, maxBackoff: DefaultMaxBackoff,
+		concurrency: DefaultConcurrency, requestTimeout: DefaultRequestTimeout,
+	}
+}
+
+// Option configures an Applier.
+type Option func(*config)
+
+// WithRate sets at most how many CreateUser calls a second are sent, and
+// the burst of the token bucket (defaults 2 and 5). The rate falls on
+// throttling and climbs back to it. Values below the minimum (a rate of
+// zero or less, a burst below 1) keep the default.
+func WithRate(perSecond float64, burst int) Option {
+	return func(c *config) {
+		if perSecond > 0 {
+			c.rate = perSecond
+		}
+		if burst >= 1 {
+			c.burst = burst
+		}
+	}
+}
+
+// WithLookupRate sets the token bucket of look-ups (DescribeInstance,
+// listings, SearchUsers), which is separate from CreateUser's (defaults
+// 2 and 5, the service's default quota per operation).
+func WithLookupRate(perSecond float64, burst int) Option {
+	return func(c *config) {
+		if perSecond > 0 {
+			c.lookupRate = perSecond
+		}
+		if burst >= 1 {
+			c.lookupBurst = burst
+		}
+	}
+}
+
+// WithMaxAttempts sets how many times a user's CreateUser (and each
+// look-up) is tried at most (default 10).
+func WithMaxAttempts(n int) Option {
+	return func(c *config) {
+		if n >= 1 {
+			c.maxAttempts = n
+		}
+	}
+}
+
+// WithBackoff sets the backoff between attempts: base doubles with each
+// failed attempt up to maxDelay, and the wait is drawn uniformly below
+// that (defaults 1 s and 20 s).
+func WithBackoff(base, maxDelay time.Duration) Option {
+	return func(c *config) {
+		if base > 0 {
+			c.backoffBase = base
+		}
+		if maxDelay > 0 {
+			c.maxBackoff = maxDelay
+		}
+	}
+}
+
+// WithConcurrency sets how many users are worked on at once (default 4);
+// the rate still bounds how many requests are sent.
+func WithConcurrency(n int) Option {
+	return func(c *config) {
+		if n >= 1 {
+			c.concurrency = n
+		}
+	}
+}
+
+// WithRequestTimeout bounds each request (default 30 s). A CreateUser
+// that times out counts as an attempt without an answer.
+func WithRequestTimeout(d time.Duration) Option {
+	return func(c *config) {
+		if d > 0 {
+			c.requestTimeout = d
+		}
+	}
+}
+
+// WithContinueOnInvalid creates the valid users even when some requests
+// are invalid; without it, one invalid request means nothing is created.
+func WithContinueOnInvalid() Option {
+	return func(c *config) { c.continueOnInvalid = true }
+}
+
+// WithInstanceID fills in the instance of requests that have none; a
+// request's own InstanceId wins.
+func WithInstanceID(id string) Option {
+	return func(c *config) { c.instanceID = id }
+}
+
+// WithJournal records every attempt and outcome in j, and resumes from
+// what j holds (see Applier.Check).
+func WithJournal(j *Journal) Option {
+	return func(c *config) { c.journal = j }
+}
+
+// WithObserver calls fn after each outcome is in the journal, one call
+// at a time, for progress reports.
+func WithObserver(fn func(Outcome)) Option {
+	return func(c *config) { c.observe = fn }
+}
