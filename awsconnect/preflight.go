@@ -149,8 +149,8 @@ var ErrOtherCredentials = errors.New("awsconnect: pre-flight: this client signs 
 
 // WithPreflight returns a client option that checks every CreateUser
 // input against the whole rule catalog before anything is sent: the input
-// is converted with [FromSDK] (so the check sees what the SDK would put on
-// the wire) and validated under the identity management type the options
+// is checked as the SDK will send it ([ValidateSDK]: what [FromSDK] and
+// Validate would give, without the copy) and validated under the identity management type the options
 // choose. When a violation of error severity exists, CreateUser returns
 // the whole [cuerrors.List] (warnings included) wrapped in the SDK's
 // *smithy.OperationError, reachable with errors.As, and no HTTP request is
@@ -253,29 +253,33 @@ func (m *preflightCheck) HandleInitialize(ctx context.Context, in middleware.Ini
 		return next.HandleInitialize(ctx, in)
 	}
 	p := m.p
-	req := FromSDK(params)
-	if req == nil {
-		req = &user.CreateUserInput{}
-	}
 	report := &Report{Identity: p.identity}
 	holder, _ := ctx.Value(reportHolderKey{}).(*reportHolder)
 	if holder != nil {
 		holder.report = report
 	}
-	list := validatorFor(p.identity).Validate(req)
+	// The catalog reads what the SDK will send where it lies (ValidateSDK
+	// gives what Validate(FromSDK(params)) gives, without the copy); only
+	// the instance's phase needs the request of its own.
+	list := ValidateSDK(validatorFor(p.identity), params)
 	if list.HasErrors() {
 		return middleware.InitializeOutput{}, middleware.Metadata{}, list
 	}
 	report.Warnings = list
-	st := &callState{req: req, report: report}
+	var st *callState
 	if p.needsInstance() {
+		req := FromSDK(params)
+		if req == nil {
+			req = &user.CreateUserInput{}
+		}
+		st = &callState{req: req, report: report}
 		ctx = middleware.WithStackValue(ctx, callStateKey{}, st)
 	}
 	out, md, err := next.HandleInitialize(ctx, in)
 	if err == nil {
 		md.Set(reportKey{}, report)
-		if st.l != nil {
-			st.l.noteCreated(instanceKey(req.InstanceId), req.Username)
+		if st != nil && st.l != nil {
+			st.l.noteCreated(instanceKey(st.req.InstanceId), st.req.Username)
 		}
 	}
 	return out, md, err
