@@ -34,13 +34,3 @@ func (v *Validator) redact(l cuerrors.List) cuerrors.List {
 	}
 	return l
 }
-
-// redactFrom applies v's redaction to the violations of l from index
-// start on, leaving those a caller passed in (AppendValidate's dst) as
-// they are.
-func (v *Validator) redactFrom(start int, l cuerrors.List) cuerrors.List {
-	if v != nil && v.redactUsernames {
-		RedactUsernames(l[start:])
-	}
-	return l
-}

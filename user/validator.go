@@ -93,10 +93,19 @@ func (v *Validator) AppendValidate(dst cuerrors.List, in *CreateUserInput) cuerr
 // and a violation that says so.
 func (v *Validator) validate(in *CreateUserInput, out cuerrors.List, fresh bool) cuerrors.List {
 	cut, n := cutInput(in)
+	var l cuerrors.List
 	if cut == in {
-		return v.redactFrom(len(out), v.check(in, nil, out, fresh))
+		l = v.check(in, nil, out, fresh)
+	} else {
+		l = v.checkCut(cut, nil, append(out, limitViolations(n)...), n, fresh)
 	}
-	return v.redactFrom(len(out), v.checkCut(cut, nil, append(out, limitViolations(n)...), n, fresh))
+	// Redaction applies to what this call appended (AppendValidate's dst
+	// is left as it is), tested inline: a call here on the valid path
+	// cost measure 1 of the side-by-side run about 7 %.
+	if v != nil && v.redactUsernames && len(l) > len(out) {
+		RedactUsernames(l[len(out):])
+	}
+	return l
 }
 
 // ValidateDocument reads a request document (the request as JSON, with
