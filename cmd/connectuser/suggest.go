@@ -1,6 +1,10 @@
 package main
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/connectkit/createuser/internal/suggest"
+)
 
 // commandNames returns the names of the subcommands, in the table's order.
 func commandNames() []string {
@@ -23,7 +27,7 @@ func didYouMean(word string, candidates []string) string {
 	best, bestDist := "", max(1, len([]rune(w))/3)+1
 	for _, c := range candidates {
 		lc := strings.ToLower(strings.TrimLeft(c, "-"))
-		d := editDistance(w, lc)
+		d := suggest.Distance(w, lc)
 		if len(w) >= 3 && strings.HasPrefix(lc, w) {
 			d = min(d, 1)
 		}
@@ -35,31 +39,4 @@ func didYouMean(word string, candidates []string) string {
 		return ""
 	}
 	return "; did you mean " + best + "?"
-}
-
-// editDistance is the Damerau-Levenshtein distance (adjacent swaps count
-// as one edit) between a and b, by characters.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
