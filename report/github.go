@@ -98,18 +98,12 @@ func appendGitHubData(b []byte, s string) []byte {
 func appendGitHubProperty(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
-		case '%':
-			b = append(b, "%25"...)
-		case '\r':
-			b = append(b, "%0D"...)
-		case '\n':
-			b = append(b, "%0A"...)
 		case ':':
 			b = append(b, "%3A"...)
 		case ',':
 			b = append(b, "%2C"...)
 		default:
-			b = append(b, c)
+			b = appendGitHubData(b, s[i:i+1])
 		}
 	}
 	return b
