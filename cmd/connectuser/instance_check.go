@@ -13,9 +13,9 @@ import (
 // instanceUsage is the part of validate's usage about the instance checks.
 const instanceUsage = `  --instance-id ID
         Also check the documents against the instance, as CreateUser would
-        (SPEC section 9): the instance exists, every security profile, the
-        routing profile and the hierarchy group exist in it (by id or ARN),
-        the Username is free. A document's own InstanceId wins; ID fills it
+        (the service's API model and documentation): the instance exists,
+        every security profile, the routing profile and the hierarchy group
+        exist in it (by id or ARN), the Username is free. A document's own InstanceId wins; ID fills it
         in where a document has none. The identity management type is read
         from the instance unless --identity-management is given. The AWS
         SDK's usual configuration applies (environment, profile, region,
