@@ -139,7 +139,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connectuser apply: configuring the client: %v\n", err)
 		return exitUsage
 	}
-	if f.instanceID, err = resolveInstanceID(ctx, client, f.instanceID); err != nil {
+	if f.instanceID, err = instanceIDFlag(ctx, client, f.instanceID, "apply", stderr); err != nil {
 		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
 		return exitUsage
 	}

@@ -87,7 +87,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "connectuser import: configuring the client: %v\n", err)
 			return exitUsage
 		}
-		if instanceID, err = resolveInstanceID(ctx, client, instanceID); err != nil {
+		if instanceID, err = instanceIDFlag(ctx, client, instanceID, "import", stderr); err != nil {
 			fmt.Fprintf(stderr, "connectuser import: %v\n", err)
 			return exitUsage
 		}

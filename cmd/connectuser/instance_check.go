@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"io"
 	"strings"
 
 	"github.com/connectkit/createuser/awsconnect"
@@ -64,7 +65,7 @@ type instanceCheck struct {
 }
 
 // newInstanceCheck returns the checks the flags ask for, or nil.
-func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type) (*instanceCheck, error) {
+func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type, stderr io.Writer) (*instanceCheck, error) {
 	if !f.enabled() {
 		return nil, nil
 	}
@@ -72,7 +73,7 @@ func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type) (*
 	if err != nil {
 		return nil, err
 	}
-	id, err := resolveInstanceID(ctx, client, f.instanceID)
+	id, err := instanceIDFlag(ctx, client, f.instanceID, "validate", stderr)
 	if err != nil {
 		return nil, err
 	}

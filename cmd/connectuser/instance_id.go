@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -21,14 +22,42 @@ type instanceLister interface {
 // alias (10 instances a page, the most the service gives).
 const maxInstancePages = 100
 
-// resolveInstanceID is the one place where the command line turns the
-// value of --instance-id into an instance id, for every command that
-// takes the flag. An instance id (the service's are UUIDs) or an instance
-// ARN is used as given, with no call. Anything else is looked up with
-// ListInstances: the instance whose alias (InstanceAlias) or id it is, so
-// that `--instance-id demo-connect-managed` names the instance of
-// `connectuser serve` with that alias. No match is an error that lists
-// the aliases nearest to the value.
+// instanceIDFlag is the one place where the command line turns the value
+// of --instance-id into an instance id, for every command that takes the
+// flag (validate, import, apply): resolveInstanceID, except that a failed
+// ListInstances is noted on stderr and the value used as given (it may be
+// an id of another shape, and the calls that follow report their own
+// failures, as without an alias).
+func instanceIDFlag(ctx context.Context, api instanceLister, value, command string, stderr io.Writer) (string, error) {
+	id, err := resolveInstanceID(ctx, api, value)
+	var failed *aliasLookupError
+	if errors.As(err, &failed) {
+		fmt.Fprintf(stderr, "connectuser %s: %v; using it as given\n", command, err)
+		return value, nil
+	}
+	return id, err
+}
+
+// aliasLookupError is a ListInstances that failed while resolving an
+// alias.
+type aliasLookupError struct {
+	value string
+	err   error
+}
+
+func (e *aliasLookupError) Error() string {
+	return fmt.Sprintf("--instance-id %s is not an instance id, and looking it up as an alias failed: ListInstances: %v", e.value, e.err)
+}
+
+func (e *aliasLookupError) Unwrap() error { return e.err }
+
+// resolveInstanceID returns the instance id that value names. An instance
+// id (the service's are UUIDs) or an instance ARN is used as given, with
+// no call. Anything else is looked up with ListInstances: the instance
+// whose alias (InstanceAlias) or id it is, so that `--instance-id
+// demo-connect-managed` names the instance of `connectuser serve` with
+// that alias. No match is an error that lists the aliases nearest to the
+// value; a failed call is an *aliasLookupError.
 func resolveInstanceID(ctx context.Context, api instanceLister, value string) (string, error) {
 	if value == "" || looksLikeInstanceID(value) {
 		return value, nil
@@ -38,7 +67,7 @@ func resolveInstanceID(ctx context.Context, api instanceLister, value string) (s
 	for range maxInstancePages {
 		out, err := api.ListInstances(ctx, &connect.ListInstancesInput{NextToken: token, MaxResults: aws.Int32(10)})
 		if err != nil {
-			return "", fmt.Errorf("--instance-id %s is not an instance id, and looking it up as an alias failed: ListInstances: %w", value, err)
+			return "", &aliasLookupError{value: value, err: err}
 		}
 		for _, in := range out.InstanceSummaryList {
 			id, alias := aws.ToString(in.Id), aws.ToString(in.InstanceAlias)

@@ -143,3 +143,21 @@ func TestInstanceAliasOnTheCommandLine(t *testing.T) {
 		t.Errorf("apply --dry-run: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A failed ListInstances does not stop a command: the value is used as
+// given (the calls that follow report their own failures), with a note.
+func TestInstanceIDFlagLookupFails(t *testing.T) {
+	var stderr strings.Builder
+	api := &fakeLister{err: errors.New("AccessDeniedException")}
+	got, err := instanceIDFlag(context.Background(), api, "inst-cm", "validate", &stderr)
+	if err != nil || got != "inst-cm" {
+		t.Errorf("got %q, %v; want the value as given", got, err)
+	}
+	if !strings.Contains(stderr.String(), "ListInstances") {
+		t.Errorf("the note does not name the call: %q", stderr.String())
+	}
+	got, err = instanceIDFlag(context.Background(), &fakeLister{pages: [][][2]string{{{"inst-cm", "cm"}}}}, "nope", "validate", &stderr)
+	if err == nil {
+		t.Errorf("an alias no instance has gave %q", got)
+	}
+}
