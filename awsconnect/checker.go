@@ -13,8 +13,8 @@ import (
 )
 
 // InstanceChecker predicts the service's answer to CreateUser requests:
-// the rule catalog first, then what only the instance knows (SPEC section
-// 9). It is safe for concurrent use; everything it reads is shared by its
+// the rule catalog first, then what only the instance knows (the
+// instance's resources, read through the service's API). It is safe for concurrent use; everything it reads is shared by its
 // callers and kept for the cache time ([WithCacheTTL]).
 //
 // Check runs, in order, stopping at the first step that finds an error:

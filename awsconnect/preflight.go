@@ -101,7 +101,7 @@ func WithIdentityManagement(t identity.Type) Option {
 // request's instance with DescribeInstance (Instance.IdentityManagementType)
 // and checks the request under it. The catalog runs under
 // [identity.Unknown] first, which needs no call: what it reports holds
-// under every type (SPEC section 2), so a request with an error there
+// under every type, so a request with an error there
 // costs no DescribeInstance and is stopped with every violation; only a
 // request that passes it is described. The type is kept for the cache
 // time ([WithCacheTTL]); concurrent first calls for one instance share one

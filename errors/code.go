@@ -32,7 +32,8 @@ const (
 	CodeIncomplete    Code = "incomplete"    // a value that lacks what makes it work (warnings only)
 )
 
-// Codes returns every code, in the order of the specification.
+// Codes returns every code, in a fixed order (that of this package's
+// constants).
 func Codes() []Code {
 	return []Code{
 		CodeRequired, CodeForbidden, CodeLength, CodeCount, CodeRange,

@@ -24,7 +24,8 @@ const (
 	ExistingDirectory Type = "EXISTING_DIRECTORY"
 )
 
-// Types returns the three known types, in the order of the specification.
+// Types returns the three known types, in a fixed order: CONNECT_MANAGED,
+// SAML, EXISTING_DIRECTORY.
 func Types() []Type { return []Type{ConnectManaged, SAML, ExistingDirectory} }
 
 // Known reports whether t is one of the three known types.

@@ -15,7 +15,7 @@ import (
 // Event is what a journal record says happened to a user.
 type Event string
 
-// The journal's events (SPEC section 10.4).
+// The journal's events.
 const (
 	// EventAttempt is written before each CreateUser request is sent.
 	EventAttempt Event = "attempt"

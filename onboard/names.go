@@ -142,7 +142,7 @@ type NamesTable struct {
 	d directory
 }
 
-// namesFile is the file's shape (SPEC section 10).
+// namesFile is the file's shape.
 type namesFile struct {
 	SecurityProfiles map[string]string `json:"SecurityProfiles"`
 	RoutingProfiles  map[string]string `json:"RoutingProfiles"`

@@ -41,10 +41,10 @@ const (
 	srcAdmin     = "Administrator guide"
 	srcObserved  = "documented limit; the service has been seen to accept more"
 	srcReading   = "JSON (RFC 8259) and the request shape"
-	srcSpec      = "createuser specification (decision recorded there)"
-	srcCLI       = "createuser specification, section 5 (one run of documents)"
+	srcSpec      = "createuser's own rule, where the API model and reference are silent"
+	srcCLI       = "CreateUser API reference (DuplicateResourceException), across one run of documents"
 	srcLimits    = "createuser limits for hostile input (limits.go)"
-	srcInstance  = "createuser specification, section 9 (the instance, read through the API)"
+	srcInstance  = "the instance, read through the API (DescribeInstance, the List operations, SearchUsers)"
 )
 
 // ruleIndex names a row of the catalog. The engine refers to rows by
@@ -134,7 +134,7 @@ const (
 	rLimitElements
 	rBatchUsernameDuplicate
 
-	// The instance checks and the name resolver (SPEC section 9), which
+	// The instance checks and the name resolver, which
 	// package awsconnect reports from what the instance holds; the engine
 	// never produces them.
 	rInstanceExists

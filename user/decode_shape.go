@@ -9,7 +9,7 @@ import (
 )
 
 // The members of each object of a request document, in the order of the
-// specification: the readers below accept exactly these names, and an
+// service's API model: the readers below accept exactly these names, and an
 // unknown member's hint is the nearest of them.
 var (
 	inputMembers = []string{"InstanceId", "Username", "Password", "IdentityInfo", "PhoneConfig",

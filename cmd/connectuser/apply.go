@@ -41,7 +41,8 @@ Ctrl-C (SIGINT) or SIGTERM starts nothing new, lets what is in flight
 finish, and exits 130.
 
 Flags:
-  --instance-id ID        the instance of documents that have none
+  --instance-id ID        the instance of documents that have none (an
+                          instance alias is turned into its id)
   --endpoint-url URL      the service's endpoint (a local service:
                           connectuser serve); otherwise the SDK's usual
                           configuration (AWS_REGION, AWS_PROFILE, ...)
@@ -136,6 +137,10 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	client, err := newConnectClient(ctx, f.region, f.endpoint)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser apply: configuring the client: %v\n", err)
+		return exitUsage
+	}
+	if f.instanceID, err = instanceIDFlag(ctx, client, f.instanceID, "apply", stderr); err != nil {
+		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
 		return exitUsage
 	}
 	var journal *onboard.Journal

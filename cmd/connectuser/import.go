@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/onboard"
 )
@@ -33,7 +35,8 @@ Every problem is reported on standard error against the CSV, as
 and a row with an error yields no document.
 
 Flags:
-  --instance-id ID           the InstanceId of every document
+  --instance-id ID           the InstanceId of every document; an instance
+                             alias is turned into its id (ListInstances)
   --names FILE               resolve names offline
   --endpoint-url URL         the service's endpoint (connectuser serve)
   --region R                 the region
@@ -78,6 +81,17 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "import", errors.New("--lookup-rate must be above 0"))
 	}
 	ctx := context.Background()
+	var client *connect.Client
+	if namesFile == "" || (instanceID != "" && !looksLikeInstanceID(instanceID)) {
+		if client, err = newConnectClient(ctx, region, endpoint); err != nil {
+			fmt.Fprintf(stderr, "connectuser import: configuring the client: %v\n", err)
+			return exitUsage
+		}
+		if instanceID, err = instanceIDFlag(ctx, client, instanceID, "import", stderr); err != nil {
+			fmt.Fprintf(stderr, "connectuser import: %v\n", err)
+			return exitUsage
+		}
+	}
 	var names onboard.Names
 	if namesFile != "" {
 		tbl, err := onboard.ReadNamesTable(namesFile)
@@ -87,11 +101,6 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 		names = tbl
 	} else {
-		client, err := newConnectClient(ctx, region, endpoint)
-		if err != nil {
-			fmt.Fprintf(stderr, "connectuser import: configuring the client: %v\n", err)
-			return exitUsage
-		}
 		in := onboard.NewInstanceNames(client, instanceID, onboard.WithLookupRate(lookupRate, onboard.DefaultBurst))
 		if t, err = in.IdentityManagement(ctx); err != nil {
 			fmt.Fprintf(stderr, "connectuser import: %v\n", err)

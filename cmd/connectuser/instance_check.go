@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"io"
 	"strings"
 
 	"github.com/connectkit/createuser/awsconnect"
@@ -13,11 +14,13 @@ import (
 // instanceUsage is the part of validate's usage about the instance checks.
 const instanceUsage = `  --instance-id ID
         Also check the documents against the instance, as CreateUser would
-        (SPEC section 9): the instance exists, every security profile, the
-        routing profile and the hierarchy group exist in it (by id or ARN),
-        the Username is free. A document's own InstanceId wins; ID fills it
-        in where a document has none. The identity management type is read
-        from the instance unless --identity-management is given. The AWS
+        (the service's API model and documentation): the instance exists,
+        every security profile, the routing profile and the hierarchy group
+        exist in it (by id or ARN), the Username is free. A document's own
+        InstanceId wins; ID fills it in where a document has none. ID may be
+        the instance's alias, which one ListInstances call turns into its
+        id. The identity management type is read from the instance unless
+        --identity-management is given. The AWS
         SDK's usual configuration applies (environment, profile, region,
         credentials). Only documents without catalog errors are looked up;
         a failed look-up is reported on standard error with the call that
@@ -29,7 +32,7 @@ const instanceUsage = `  --instance-id ID
         connectuser serve); without configured credentials it signs with
         placeholders. Given without --instance-id, it checks the documents'
         own InstanceIds.
-          connectuser validate --endpoint-url http://127.0.0.1:8080 --instance-id demo-cm users.jsonl
+          connectuser validate --endpoint-url http://127.0.0.1:8080 --instance-id demo-connect-managed users.jsonl
   --region REGION
         The region of the instance checks (else the SDK's configuration).
 `
@@ -62,11 +65,15 @@ type instanceCheck struct {
 }
 
 // newInstanceCheck returns the checks the flags ask for, or nil.
-func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type) (*instanceCheck, error) {
+func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type, stderr io.Writer) (*instanceCheck, error) {
 	if !f.enabled() {
 		return nil, nil
 	}
 	client, err := newConnectClient(ctx, f.region, f.endpoint)
+	if err != nil {
+		return nil, err
+	}
+	id, err := instanceIDFlag(ctx, client, f.instanceID, "validate", stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +82,7 @@ func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type) (*
 	if fixed {
 		opts = append(opts, awsconnect.WithIdentityManagement(t))
 	}
-	return &instanceCheck{checker: awsconnect.NewInstanceChecker(client, opts...), instanceID: f.instanceID, fixedType: fixed}, nil
+	return &instanceCheck{checker: awsconnect.NewInstanceChecker(client, opts...), instanceID: id, fixedType: fixed}, nil
 }
 
 // apply fills in the instance of a document that has none, and checks a

@@ -1,13 +1,17 @@
 // Command connectuser checks Connect Customer CreateUser request documents
 // (the shape that `aws connect create-user --cli-input-json` reads, with
 // InstanceId) against the whole rule catalog of package user, before
-// anything is sent.
+// anything is sent; checks them against an instance; turns the admin
+// website's bulk-upload CSV into them; creates their users, each exactly
+// once; and runs a local Connect service for tests.
 //
 //	connectuser validate [flags] PATH...   check documents, JSON Lines files, directories or -
 //	connectuser rules [--format text|json] print the rule catalog
 //	connectuser skeleton                   print a request document template
 //	connectuser schema                     print a JSON Schema of the request document
 //	connectuser serve [flags]              run a local Connect service for tests
+//	connectuser import [flags] FILE.csv... turn the admin website's bulk-upload CSV into request documents
+//	connectuser apply [flags] PATH...      create the users of request documents, each exactly once
 //	connectuser --version                  print the version
 //
 // Run `connectuser --help` or `connectuser validate --help` for the details.

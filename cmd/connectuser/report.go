@@ -15,8 +15,8 @@ import (
 // from the input: the library leaves sensitive members out of violations,
 // so nothing here can echo them.
 
-// appendJSONReport appends the JSON Lines record of a document (SPEC
-// section 5): {"source":...,"line":N,"valid":...,"violations":[...]},
+// appendJSONReport appends the JSON Lines record of a document:
+// {"source":...,"line":N,"valid":...,"violations":[...]},
 // with "line" only for JSON Lines input.
 func appendJSONReport(b []byte, j *job) []byte {
 	b = append(b, `{"source":`...)

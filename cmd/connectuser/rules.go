@@ -17,7 +17,10 @@ const rulesUsage = `Usage: connectuser rules [--format text|json]
 
 Prints the rule catalog: every rule the library checks, in the order in
 which violations are reported, from the library's own rule table
-(user.Rules), so that it cannot drift from the code.
+(user.Rules), so that it cannot drift from the code. Each rule names its
+source: the service's API model (the CreateUser shapes and constraints),
+its documentation (the CreateUser API reference, the Administrator
+guide), or, where those are silent, createuser's own rule.
 
 Flags:
   --format text|json

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Exit statuses, SPEC section 5.
+// Exit statuses.
 const (
 	exitOK      = 0 // no errors (warnings allowed unless --strict)
 	exitInvalid = 1 // at least one error, or a warning with --strict

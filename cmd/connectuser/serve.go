@@ -41,7 +41,7 @@ Flags:
   --save FILE        write the state to FILE on stop (atomically)
   --rate R           requests per second per operation, for the account (default: no limit)
   --burst B          token bucket size with --rate (default: R rounded up)
-  --faults SPEC      random faults: throttle=P,error=P,reset-before=P,reset-after=P,latency=DURATION
+  --faults LIST      random faults: throttle=P,error=P,reset-before=P,reset-after=P,latency=DURATION
   --seed N           seed of the random faults, to repeat a run
 
 Exit status: 0 stopped by a signal, 1 the server failed, 2 a usage problem or

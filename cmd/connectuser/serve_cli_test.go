@@ -23,23 +23,16 @@ import (
 const (
 	demoConnectManaged = "40c83b68-ea62-414c-97bb-d018e39e158e"
 	demoSAML           = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
-	samlDocumentGroup  = "abcdef01-2345-6789-abcd-ef0123456789" // saml-user.json's HierarchyGroupId
 )
 
 // writeServeState writes the state of the CLI tests: the demo instances in
-// region, the hierarchy group that saml-user.json names, and an instance
-// with a quota of one user that already holds one.
+// region and an instance with a quota of one user that already holds one.
 func writeServeState(t *testing.T, region string) string {
 	t.Helper()
 	srv := connecttest.NewServer(connecttest.WithRegion(region))
 	defer srv.Close()
 	srv.AddDemoInstances()
 	st := srv.State()
-	for i := range st.Instances {
-		if st.Instances[i].Id == demoSAML {
-			st.Instances[i].HierarchyGroups = []connecttest.HierarchyGroup{{Id: samlDocumentGroup, Name: "Billing"}}
-		}
-	}
 	full := st.Instances[0]
 	full.Id, full.Alias, full.UserQuota = "full-instance", "full", 1
 	full.Users = []connecttest.User{{Id: "seeded-user", Username: "seeded", SecurityProfileIds: []string{full.SecurityProfiles[1].Id}, RoutingProfileId: full.RoutingProfiles[0].Id}}
@@ -100,7 +93,7 @@ func shippedDocuments(t *testing.T) []cliDocument {
 var shippedExpectations = map[string]string{
 	"channel-specific.json": "",
 	"cli-create-user.json":  "",
-	"saml-user.json":        "",                           // instance and profile given as ARNs of us-west-2
+	"saml-user.json":        "",                           // instance and profile given as ARNs
 	"many-violations.json":  "client:validation",          // botocore's parameter validation (unknown member, types, tag key length)
 	"onboarding.jsonl:1":    "",                           // ana.silva
 	"onboarding.jsonl:2":    "",                           // li.wang
@@ -170,7 +163,7 @@ var logLine = regexp.MustCompile(`^(CreateUser|DescribeUser|ListUsers|SearchUser
 
 func TestServeWithAWSCLI(t *testing.T) {
 	requireClient(t, "the AWS CLI", "aws", "--version")
-	const region = "us-west-2" // the region of saml-user.json's ARNs
+	const region = connecttest.DefaultRegion // the region of saml-user.json's ARNs
 	statePath := writeServeState(t, region)
 	savePath := filepath.Join(t.TempDir(), "saved.json")
 	srv := startServe(t, "--region", region, "--state", statePath, "--save", savePath)

@@ -53,7 +53,7 @@ func TestServeUsageErrors(t *testing.T) {
 
 func TestServeHelp(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"serve", "--help"}, nil, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), "--faults SPEC") {
+	if code := run([]string{"serve", "--help"}, nil, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), "--faults LIST") {
 		t.Errorf("exit %d: %s", code, stdout.String())
 	}
 }

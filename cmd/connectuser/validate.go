@@ -231,7 +231,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	v := user.NewValidator(vopts...)
 	tooLarge := user.DocumentTooLarge(int64(opts.maxSize))
 	ctx := context.Background()
-	check, err := newInstanceCheck(ctx, opts.instance, opts.identity)
+	check, err := newInstanceCheck(ctx, opts.instance, opts.identity, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser: the instance checks: %v\n", err)
 		return totals{lookups: 1}

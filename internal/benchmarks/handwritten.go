@@ -5,12 +5,10 @@
 // write with the popular library). They exist only for the benchmarks and
 // the agreement tests of this package; nothing else imports them.
 //
-// Run the comparison with
-//
-//	go test -run '^$' -bench . -benchmem ./internal/benchmarks
-//
-// and read BENCHMARKS.md at the root of the module for the published
-// figures.
+// The published comparison is the side-by-side run of the command in
+// ./sidebyside (go run ./internal/benchmarks/sidebyside, from the module's
+// root: BENCHMARKS.md gives its figures); the benchmarks of this package
+// compare versions of the library (go test -bench . ./internal/benchmarks).
 package benchmarks
 
 import (
@@ -38,7 +36,10 @@ type Violation struct {
 // order, the identity types spelled out rule by rule. It exists only as
 // the benchmarks' floor: it is the code a careful engineer writes by hand
 // for one service, with none of the library's catalog, paths or messages.
-// It reports the same (Field, Code) pairs as user.Validator.Validate.
+// It reports the same (Field, Code) pairs as user.Validator.Validate. It is
+// kept tight: no allocation but the result (and the paths of list
+// elements in violation), characters counted only where a string's byte
+// length leaves a limit in doubt.
 func Handwritten(t identity.Type, in *user.CreateUserInput) []Violation {
 	return AppendHandwritten(nil, t, in)
 }
@@ -53,14 +54,17 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 		out = append(out, Violation{"InstanceId", "required"})
 	} else if in.InstanceId == "." || in.InstanceId == ".." {
 		out = append(out, Violation{"InstanceId", "pattern"})
-	} else if pattern.Length(in.InstanceId) > 100 {
+	} else if over(in.InstanceId, 100) {
 		out = append(out, Violation{"InstanceId", "length"})
 	}
 
 	if u := in.Username; u == "" {
 		out = append(out, Violation{"Username", "required"})
 	} else {
-		n := pattern.Length(u)
+		n := len(u) // 8 to 20 bytes are 2 to 20 characters: every limit below is decided
+		if n < 8 || n > 20 {
+			n = pattern.Length(u)
+		}
 		switch {
 		case n > 100:
 			out = append(out, Violation{"Username", "length"})
@@ -85,7 +89,11 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 		if saml || ed {
 			out = append(out, Violation{"Password", "forbidden"})
 		}
-		if n := pattern.Length(string(*p)); n < 8 || n > 64 {
+		n := len(*p) // 32 to 64 bytes are 8 to 64 characters
+		if n < 32 || n > 64 {
+			n = pattern.Length(string(*p))
+		}
+		if n < 8 || n > 64 {
 			out = append(out, Violation{"Password", "length"})
 		}
 		if !pattern.Password(string(*p)) {
@@ -100,7 +108,7 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 	if (cm || saml) && (first == nil || *first == "") {
 		out = append(out, Violation{"IdentityInfo.FirstName", "required"})
 	} else if first != nil {
-		if pattern.Length(string(*first)) > 255 {
+		if over(string(*first), 255) {
 			out = append(out, Violation{"IdentityInfo.FirstName", "length"})
 		}
 		if !isNFC(string(*first)) {
@@ -114,7 +122,7 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 		if cm {
 			limit = 256
 		}
-		if pattern.Length(string(*last)) > limit {
+		if over(string(*last), limit) {
 			out = append(out, Violation{"IdentityInfo.LastName", "length"})
 		}
 		if !isNFC(string(*last)) {
@@ -131,7 +139,7 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 		if !pattern.Email(string(*email)) {
 			out = append(out, Violation{"IdentityInfo.Email", "pattern"})
 		}
-		if pattern.Length(string(*email)) > 265 {
+		if over(string(*email), 265) {
 			out = append(out, Violation{"IdentityInfo.Email", "length"})
 		}
 	}
@@ -139,7 +147,7 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 		if !pattern.Email(string(*second)) {
 			out = append(out, Violation{"IdentityInfo.SecondaryEmail", "pattern"})
 		}
-		if pattern.Length(string(*second)) > 265 {
+		if over(string(*second), 265) {
 			out = append(out, Violation{"IdentityInfo.SecondaryEmail", "length"})
 		}
 	}
@@ -301,7 +309,7 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 		for k, v := range in.Tags {
 			// A string has no more characters than bytes: count them
 			// only when the byte length is over the limit.
-			if k == "" || len(k) > 128 && pattern.Length(k) > 128 || len(v) > 256 && pattern.Length(v) > 256 ||
+			if k == "" || over(k, 128) || over(v, 256) ||
 				pattern.ReservedTagKey(k) || !pattern.TagKey(k) {
 				bad = append(bad, k)
 			}
@@ -323,6 +331,13 @@ func AppendHandwritten(out []Violation, t identity.Type, in *user.CreateUserInpu
 		}
 	}
 	return out
+}
+
+// over reports whether s has more than limit characters, counting them
+// only when its byte length leaves it in doubt (a string has no more
+// characters than bytes).
+func over(s string, limit int) bool {
+	return len(s) > limit && pattern.Length(s) > limit
 }
 
 // channelRules checks the Channel of element i of list: present, one of

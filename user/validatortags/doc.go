@@ -15,8 +15,8 @@
 // absent value and passes, so write required (or omitnil, or nothing) for
 // presence as with any validator tag. A tag on a Go type it cannot check
 // (an int under connect_username) fails with code type. Lengths count
-// Unicode code points. The codes are those of the specification's rule
-// catalog for the member the tag is named after; rules that depend on the
+// Unicode code points. The codes are those of the rule catalog (package
+// user) for the member the tag is named after; rules that depend on the
 // instance's identity management type, and the catalog's warnings, are
 // not tags (validate the request itself with package user for those).
 //

@@ -12,7 +12,7 @@ import (
 	"github.com/connectkit/createuser/internal/pattern"
 )
 
-// Limits of the Connect rules the tags check (SPEC section 4).
+// Limits of the Connect rules the tags check (the service's API model).
 const (
 	maxInstanceID       = 100
 	maxUsername         = 100

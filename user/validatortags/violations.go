@@ -58,7 +58,7 @@ func WithoutRootTypeName() Option {
 // ("Form.Agent.Tags[env]" becomes Agent.Tags[env]); register a tag name
 // function on the validator (see the package example) to get JSON member
 // names instead of Go field names. A connect_tag_key failure on a map key
-// is reported at the map itself, as the specification reports tag keys.
+// is reported at the map itself, as package user reports tag keys.
 //
 // A connect_* tag stands for several rules; Violations runs the tag's
 // checks again on the FieldError's value to report each broken rule with
@@ -142,7 +142,7 @@ func (t *connectTag) appendViolations(out []entry, fe validator.FieldError, segs
 		return append(out, entry{key: segs, v: violation(field, c.code, rulePrefix+t.name, c.message)})
 	}
 	if t.name == TagTagKey && isMapKey(segs, fe.Value()) {
-		// A tag key is reported at its map (SPEC section 3); the key would
+		// A tag key is reported at its map, as the engine does; the key would
 		// be the Value, which this package never sets.
 		field = field.Parent()
 	}
