@@ -1,13 +1,16 @@
 package onboard
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
+	"github.com/connectkit/createuser/user"
 )
 
 // Outcome is what Apply reports for a user, after the journal has it.
@@ -24,6 +27,23 @@ type Outcome struct {
 	// ErrorCode is the service's error code (or the first violation's
 	// code) for failed and invalid.
 	ErrorCode string
+	// ErrorMessage is the service's error message for failed (the
+	// violations' fields and rules for invalid), as the journal records
+	// it.
+	ErrorMessage string
+}
+
+// Failure names a user that Apply could not create: where its request
+// came from, its username, and the error as the journal records it.
+type Failure struct {
+	Origin   user.Origin
+	Instance string
+	Username string
+	// ErrorCode is the service's error code (NoAnswer when no attempt
+	// got one).
+	ErrorCode string
+	// ErrorMessage is the service's message, or what went wrong.
+	ErrorMessage string
 }
 
 // Summary counts what Apply did.
@@ -45,6 +65,9 @@ type Summary struct {
 	Attempts, Throttled, Uncertain int
 	Elapsed                        time.Duration
 	Interrupted                    bool
+	// Failures are the users counted in Failed, in the order of the
+	// plan.
+	Failures []Failure
 }
 
 // OK reports whether every user of the plan exists now.
@@ -67,10 +90,11 @@ func (s *Summary) String() string {
 
 // run is the state of one Apply.
 type run struct {
-	a   *Applier
-	mu  sync.Mutex // guards sum and the observer
-	sum Summary
-	err error // the first journal error: everything stops
+	a      *Applier
+	mu     sync.Mutex // guards sum, failed and the observer
+	sum    Summary
+	failed []*Item // the users counted in sum.Failed
+	err    error   // the first journal error: everything stops
 }
 
 // Apply carries out plan (from Check): it records the invalid users, the
@@ -103,6 +127,11 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	defer release()
 	finish := func(err error) (*Summary, error) {
 		r.sum.Elapsed = time.Since(start)
+		slices.SortStableFunc(r.failed, func(a, b *Item) int { return cmp.Compare(a.index, b.index) })
+		for _, it := range r.failed {
+			r.sum.Failures = append(r.sum.Failures, Failure{Origin: it.Origin, Instance: it.Instance, Username: it.Username,
+				ErrorCode: it.errorCode, ErrorMessage: it.errorMessage})
+		}
 		r.sum.Throttled = int(a.create.throttled.Load())
 		if r.err != nil {
 			return &r.sum, r.err
@@ -316,11 +345,13 @@ func (r *run) outcome(it *Item, ev Event, attempts int, settled bool, code, msg 
 		r.sum.Existed++
 	case EventFailed:
 		r.sum.Failed++
+		it.errorCode, it.errorMessage = code, msg
+		r.failed = append(r.failed, it)
 	case EventInvalid:
 		r.sum.Invalid++
 	}
 	if r.a.cfg.observe != nil {
-		r.a.cfg.observe(Outcome{Item: it, Event: ev, Settled: settled, Attempts: attempts, ErrorCode: code})
+		r.a.cfg.observe(Outcome{Item: it, Event: ev, Settled: settled, Attempts: attempts, ErrorCode: code, ErrorMessage: msg})
 	}
 	return true
 }

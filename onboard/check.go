@@ -85,6 +85,9 @@ type Item struct {
 	// settleDigest is the digest of the attempt that a settled user was
 	// made by ("" when unknown: then digest).
 	settleDigest string
+	index        int // in the plan
+	// errorCode and errorMessage are those of a failed user.
+	errorCode, errorMessage string
 }
 
 // Plan is the result of Check: every request with its violations and
@@ -188,7 +191,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 	}
 	batch := user.NewBatch()
 	for i, r := range reqs {
-		it := &Item{Origin: r.Origin}
+		it := &Item{Origin: r.Origin, index: i}
 		plan.Items[i] = it
 		id := a.cfg.instanceID
 		if inputs[i] != nil && inputs[i].InstanceId != "" {

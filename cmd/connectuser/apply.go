@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/onboard"
 )
 
@@ -58,13 +59,23 @@ Flags:
                           a progress bar on a terminal, a line every
                           --progress-interval otherwise (default auto)
   --progress-interval D   (default 5s)
+  --redact-usernames      show no username in what apply prints (the
+                          journal still records them: it is how a run
+                          finds its users again)
+  --verbose               print every warning of every document; without
+                          it, the warnings of one rule are one line with
+                          their count and first few documents
 
 Example, against a local service:
   connectuser serve --addr 127.0.0.1:8080 &
   connectuser apply --endpoint-url http://127.0.0.1:8080 users.jsonl
 
+At the end it prints a summary, then names every user that failed: its
+source and line, its username, and the service's error code and message.
+
 Exit status: 0 every user exists, 1 some failed or were invalid, 2 a usage
-problem or a failed look-up, 130 interrupted (run again to resume).
+problem, a failed look-up or a journal in use by another run (the message
+names the process), 130 interrupted (run again to resume).
 `
 
 const exitInterrupted = 130
@@ -77,6 +88,7 @@ type applyFlags struct {
 	maxAttempts, concurrency              int
 	backoff                               time.Duration
 	dryRun, continueOnInvalid             bool
+	redactUsernames, verbose              bool
 	progress                              choice
 	interval                              time.Duration
 }
@@ -97,6 +109,8 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&f.backoff, "backoff-base", onboard.DefaultBackoffBase, "")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "")
 	fs.BoolVar(&f.continueOnInvalid, "continue-on-invalid", false, "")
+	fs.BoolVar(&f.redactUsernames, "redact-usernames", false, "")
+	fs.BoolVar(&f.verbose, "verbose", false, "")
 	fs.Var(&f.progress, "progress", "")
 	fs.DurationVar(&f.interval, "progress-interval", 5*time.Second, "")
 	paths, err := parseInterspersed(fs, args)
@@ -188,6 +202,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	sum, err := a.Apply(ctx, plan)
 	prog.finish()
 	fmt.Fprintf(stdout, "summary: %s\n", sum)
+	printFailures(stdout, sum.Failures, f.redactUsernames)
 	fmt.Fprintf(stdout, "journal: %s\n", f.journal)
 	switch {
 	case errors.Is(err, onboard.ErrInterrupted):
@@ -228,5 +243,30 @@ func printViolations(w io.Writer, plan *onboard.Plan) {
 		for _, v := range it.Violations {
 			fmt.Fprintf(w, "%s: %s %s [%s %s] %s\n", it.Origin, v.Severity, fieldName(&v), v.Code, v.Rule, v.Message)
 		}
+	}
+}
+
+// printFailures names each failed user, one a line:
+// "SOURCE:LINE: USERNAME: CODE: MESSAGE" (without USERNAME, and with the
+// username taken out of the message, when redact is set).
+func printFailures(w io.Writer, failures []onboard.Failure, redact bool) {
+	if len(failures) == 0 {
+		return
+	}
+	noun := "users"
+	if len(failures) == 1 {
+		noun = "user"
+	}
+	fmt.Fprintf(w, "failed: %d %s\n", len(failures), noun)
+	for _, f := range failures {
+		msg := f.ErrorMessage
+		if redact {
+			if f.Username != "" {
+				msg = strings.ReplaceAll(msg, f.Username, identity.Redacted)
+			}
+			fmt.Fprintf(w, "  %s: %s: %s\n", f.Origin, f.ErrorCode, msg)
+			continue
+		}
+		fmt.Fprintf(w, "  %s: %s: %s: %s\n", f.Origin, f.Username, f.ErrorCode, msg)
 	}
 }
