@@ -229,7 +229,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 				list = append(list, dup)
 			}
 			if _, lossy := awsconnect.ToSDK(in); lossy != nil {
-				list = append(list, lossy...)
+				list = append(list, lossy.Filter(changesTheUser)...)
 			}
 		}
 		if !list.HasErrors() && inst != nil {
@@ -253,6 +253,21 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 		}
 	}
 	return plan, lookupErr
+}
+
+// The conversion's losses that CreateUser does not suffer: the member
+// left out is stored as the request gives it, the service's value for a
+// user created without it (DescribeUser answers PhoneConfig.AutoAccept
+// false and AfterContactWorkTimeLimit 0). A per-channel
+// AfterContactWorkTimeLimit of 0 (no limit) is not among them.
+const (
+	ruleLossyAutoAcceptFalse = "awsconnect.lossy.phone-config.auto-accept.false"
+	ruleLossyPhoneACWZero    = "awsconnect.lossy.phone-config.after-contact-work-time-limit.zero"
+)
+
+// changesTheUser keeps the losses that change the user created.
+func changesTheUser(v *cuerrors.Violation) bool {
+	return v.Rule != ruleLossyAutoAcceptFalse && v.Rule != ruleLossyPhoneACWZero
 }
 
 // decide chooses the action of a valid item from the journal and the
