@@ -12,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/onboard"
 )
 
@@ -176,7 +175,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	}
 	a := onboard.New(client, opts...)
 	plan, err := a.Check(ctx, reqs)
-	printViolations(stdout, plan)
+	printViolations(stdout, plan, f.verbose)
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "connectuser apply: interrupted while checking; nothing was created\n")
 		return exitInterrupted
@@ -231,42 +230,4 @@ func quoteArgs(args []string) []string {
 		out[i] = a
 	}
 	return out
-}
-
-// printViolations writes each violation of the plan as
-// "SOURCE:LINE: severity FIELD [code rule] message".
-func printViolations(w io.Writer, plan *onboard.Plan) {
-	if plan == nil {
-		return
-	}
-	for _, it := range plan.Items {
-		for _, v := range it.Violations {
-			fmt.Fprintf(w, "%s: %s %s [%s %s] %s\n", it.Origin, v.Severity, fieldName(&v), v.Code, v.Rule, v.Message)
-		}
-	}
-}
-
-// printFailures names each failed user, one a line:
-// "SOURCE:LINE: USERNAME: CODE: MESSAGE" (without USERNAME, and with the
-// username taken out of the message, when redact is set).
-func printFailures(w io.Writer, failures []onboard.Failure, redact bool) {
-	if len(failures) == 0 {
-		return
-	}
-	noun := "users"
-	if len(failures) == 1 {
-		noun = "user"
-	}
-	fmt.Fprintf(w, "failed: %d %s\n", len(failures), noun)
-	for _, f := range failures {
-		msg := f.ErrorMessage
-		if redact {
-			if f.Username != "" {
-				msg = strings.ReplaceAll(msg, f.Username, identity.Redacted)
-			}
-			fmt.Fprintf(w, "  %s: %s: %s\n", f.Origin, f.ErrorCode, msg)
-			continue
-		}
-		fmt.Fprintf(w, "  %s: %s: %s: %s\n", f.Origin, f.Username, f.ErrorCode, msg)
-	}
 }
