@@ -37,6 +37,10 @@ the same command with the same journal to resume: users it records as
 created or exists are skipped, failed ones retried, invalid ones checked
 again; a user the instance has is recorded as created when the journal has
 an attempt for it (a run that died after sending), as exists otherwise.
+Each record carries a keyed digest of the request (never the password): a
+user done for a request that differs from the file's now is reported as
+changed and left as it is. The journal is locked while a run uses it
+(FILE.lock names the process); a second run on it exits 2 naming it.
 Ctrl-C (SIGINT) or SIGTERM starts nothing new, lets what is in flight
 finish, and exits 130.
 
