@@ -83,8 +83,12 @@ func (s *Summary) Rate() float64 {
 
 // String is a one-line summary for people.
 func (s *Summary) String() string {
-	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d, changed %d, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
-		s.Created, s.Settled, s.Existed, s.Done, s.Changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
+	changed := ""
+	if s.Changed > 0 {
+		changed = fmt.Sprintf(" (%d changed since)", s.Changed)
+	}
+	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d%s, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
+		s.Created, s.Settled, s.Existed, s.Done, changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
 		s.Elapsed.Round(time.Millisecond), s.Rate())
 }
 
