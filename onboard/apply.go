@@ -1,13 +1,16 @@
 package onboard
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
+	"github.com/connectkit/createuser/user"
 )
 
 // Outcome is what Apply reports for a user, after the journal has it.
@@ -24,6 +27,23 @@ type Outcome struct {
 	// ErrorCode is the service's error code (or the first violation's
 	// code) for failed and invalid.
 	ErrorCode string
+	// ErrorMessage is the service's error message for failed (the
+	// violations' fields and rules for invalid), as the journal records
+	// it.
+	ErrorMessage string
+}
+
+// Failure names a user that Apply could not create: where its request
+// came from, its username, and the error as the journal records it.
+type Failure struct {
+	Origin   user.Origin
+	Instance string
+	Username string
+	// ErrorCode is the service's error code (NoAnswer when no attempt
+	// got one).
+	ErrorCode string
+	// ErrorMessage is the service's message, or what went wrong.
+	ErrorMessage string
 }
 
 // Summary counts what Apply did.
@@ -33,6 +53,9 @@ type Summary struct {
 	Settled int
 	Existed int // the instance had them already; not made by this tool
 	Done    int // done by an earlier run, per the journal
+	// Changed counts users an earlier run made or found for a request
+	// that differs from this one (ActionChanged): they exist, unchanged.
+	Changed int
 	Failed  int
 	Invalid int
 	Pending int // not finished: interrupted, or a look-up to settle them failed
@@ -42,10 +65,13 @@ type Summary struct {
 	Attempts, Throttled, Uncertain int
 	Elapsed                        time.Duration
 	Interrupted                    bool
+	// Failures are the users counted in Failed, in the order of the
+	// plan.
+	Failures []Failure
 }
 
 // OK reports whether every user of the plan exists now.
-func (s *Summary) OK() bool { return s.Created+s.Existed+s.Done == s.Total }
+func (s *Summary) OK() bool { return s.Created+s.Existed+s.Done+s.Changed == s.Total }
 
 // Rate returns the users created per second of Elapsed.
 func (s *Summary) Rate() float64 {
@@ -57,17 +83,22 @@ func (s *Summary) Rate() float64 {
 
 // String is a one-line summary for people.
 func (s *Summary) String() string {
-	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
-		s.Created, s.Settled, s.Existed, s.Done, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
+	changed := ""
+	if s.Changed > 0 {
+		changed = fmt.Sprintf(" (%d changed since)", s.Changed)
+	}
+	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d%s, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
+		s.Created, s.Settled, s.Existed, s.Done, changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
 		s.Elapsed.Round(time.Millisecond), s.Rate())
 }
 
 // run is the state of one Apply.
 type run struct {
-	a   *Applier
-	mu  sync.Mutex // guards sum and the observer
-	sum Summary
-	err error // the first journal error: everything stops
+	a      *Applier
+	mu     sync.Mutex // guards sum, failed and the observer
+	sum    Summary
+	failed []*Item // the users counted in sum.Failed
+	err    error   // the first journal error: everything stops
 }
 
 // Apply carries out plan (from Check): it records the invalid users, the
@@ -84,12 +115,27 @@ type run struct {
 // in flight finish (each within the request timeout) and are recorded,
 // and Apply returns ErrInterrupted. A journal that cannot be written
 // stops Apply the same way and is returned.
+//
+// One Apply at a time uses a journal: while one runs, another Apply with
+// the same Journal returns a *JournalLockedError at once, having done
+// nothing.
 func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	start := time.Now()
 	r := &run{a: a}
 	r.sum.Total = len(plan.Items)
+	release, err := a.cfg.journal.acquire()
+	if err != nil {
+		r.sum.Pending = r.sum.Total
+		return &r.sum, err
+	}
+	defer release()
 	finish := func(err error) (*Summary, error) {
 		r.sum.Elapsed = time.Since(start)
+		slices.SortStableFunc(r.failed, func(a, b *Item) int { return cmp.Compare(a.index, b.index) })
+		for _, it := range r.failed {
+			r.sum.Failures = append(r.sum.Failures, Failure{Origin: it.Origin, Instance: it.Instance, Username: it.Username,
+				ErrorCode: it.errorCode, ErrorMessage: it.errorMessage})
+		}
 		r.sum.Throttled = int(a.create.throttled.Load())
 		if r.err != nil {
 			return &r.sum, r.err
@@ -109,9 +155,9 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	for _, it := range plan.Items {
 		switch it.Action {
 		case ActionDone:
-			r.mu.Lock()
-			r.sum.Done++
-			r.mu.Unlock()
+			r.count(func(s *Summary) { s.Done++ })
+		case ActionChanged:
+			r.count(func(s *Summary) { s.Changed++ })
 		case ActionExists:
 			r.outcome(it, EventExists, 0, false, "", "")
 		case ActionSettle:
@@ -179,7 +225,7 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 		if a.create.wait(stop) != nil {
 			return r.pending(it, attempts)
 		}
-		if err := r.journal(it, EventAttempt, "", "", "", ""); err != nil {
+		if err := r.journal(it, EventAttempt, "", "", "", "", it.digest); err != nil {
 			return false
 		}
 		attempts++
@@ -262,10 +308,10 @@ func (r *run) count(f func(*Summary)) {
 }
 
 // journal writes one record of it.
-func (r *run) journal(it *Item, ev Event, id, arn, code, msg string) error {
+func (r *run) journal(it *Item, ev Event, id, arn, code, msg, digest string) error {
 	err := r.a.cfg.journal.Write(Record{
 		Source: it.Origin.Source, Line: it.Origin.Line, Instance: it.Instance, Username: it.Username,
-		Event: ev, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg,
+		Event: ev, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg, Digest: digest,
 	})
 	if err != nil {
 		r.mu.Lock()
@@ -280,7 +326,15 @@ func (r *run) journal(it *Item, ev Event, id, arn, code, msg string) error {
 // outcome records an outcome in the journal, then counts and reports it;
 // false means the journal failed.
 func (r *run) outcome(it *Item, ev Event, attempts int, settled bool, code, msg string) bool {
-	if err := r.journal(it, ev, it.UserId, it.UserArn, code, msg); err != nil {
+	digest := ""
+	switch {
+	case ev == EventCreated && it.Action == ActionSettle && it.settleDigest != "":
+		// Made by an earlier run's attempt: the request that attempt sent.
+		digest = it.settleDigest
+	case ev == EventCreated || ev == EventExists:
+		digest = it.digest
+	}
+	if err := r.journal(it, ev, it.UserId, it.UserArn, code, msg, digest); err != nil {
 		return false
 	}
 	r.mu.Lock()
@@ -295,11 +349,13 @@ func (r *run) outcome(it *Item, ev Event, attempts int, settled bool, code, msg 
 		r.sum.Existed++
 	case EventFailed:
 		r.sum.Failed++
+		it.errorCode, it.errorMessage = code, msg
+		r.failed = append(r.failed, it)
 	case EventInvalid:
 		r.sum.Invalid++
 	}
 	if r.a.cfg.observe != nil {
-		r.a.cfg.observe(Outcome{Item: it, Event: ev, Settled: settled, Attempts: attempts, ErrorCode: code})
+		r.a.cfg.observe(Outcome{Item: it, Event: ev, Settled: settled, Attempts: attempts, ErrorCode: code, ErrorMessage: msg})
 	}
 	return true
 }

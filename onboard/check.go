@@ -40,9 +40,19 @@ const (
 	// attempt without an outcome: a run that died after sending made it.
 	// Recorded as created.
 	ActionSettle
+	// ActionChanged: the journal says an earlier run created the user or
+	// found it, for a request that differs from this one (its digest,
+	// Journal.Digest, differs). Apply creates users and changes none: it
+	// counts the user as changed and writes nothing to the journal, so
+	// that every run reports it again until the user is brought to the
+	// request. The item carries a warning of rule RuleJournalChanged.
+	ActionChanged
 )
 
-var actionNames = [...]string{"create", "invalid", "done", "exists", "settle"}
+// RuleJournalChanged is the warning of an ActionChanged item.
+const RuleJournalChanged = "onboard.journal.changed"
+
+var actionNames = [...]string{"create", "invalid", "done", "exists", "settle", "changed"}
 
 // String returns the action's name.
 func (a Action) String() string {
@@ -65,12 +75,19 @@ type Item struct {
 	Violations cuerrors.List
 	// Action is what Apply does with it.
 	Action Action
-	// UserId and UserArn are known for ActionDone, ActionExists and
-	// ActionSettle, and after Apply created the user.
+	// UserId and UserArn are known for ActionDone, ActionChanged,
+	// ActionExists and ActionSettle, and after Apply created the user.
 	UserId, UserArn string
 
-	attempted  bool // the journal has an attempt without an outcome
-	instanceOK bool // the instance was read, so reference checks ran
+	attempted  bool   // the journal has an attempt without an outcome
+	instanceOK bool   // the instance was read, so reference checks ran
+	digest     string // the journal's digest of Input
+	// settleDigest is the digest of the attempt that a settled user was
+	// made by ("" when unknown: then digest).
+	settleDigest string
+	index        int // in the plan
+	// errorCode and errorMessage are those of a failed user.
+	errorCode, errorMessage string
 }
 
 // Plan is the result of Check: every request with its violations and
@@ -174,7 +191,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 	}
 	batch := user.NewBatch()
 	for i, r := range reqs {
-		it := &Item{Origin: r.Origin}
+		it := &Item{Origin: r.Origin, index: i}
 		plan.Items[i] = it
 		id := a.cfg.instanceID
 		if inputs[i] != nil && inputs[i].InstanceId != "" {
@@ -205,13 +222,14 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 			})
 		}
 		it.Input = in
+		it.digest = a.cfg.journal.Digest(in)
 		if in != nil {
 			it.Username = in.Username
 			if dup, ok := batch.Add(in, r.Origin); ok {
 				list = append(list, dup)
 			}
 			if _, lossy := awsconnect.ToSDK(in); lossy != nil {
-				list = append(list, lossy...)
+				list = append(list, lossy.Filter(changesTheUser)...)
 			}
 		}
 		if !list.HasErrors() && inst != nil {
@@ -237,19 +255,50 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 	return plan, lookupErr
 }
 
+// The conversion's losses that CreateUser does not suffer: the member
+// left out is stored as the request gives it, the service's value for a
+// user created without it (DescribeUser answers PhoneConfig.AutoAccept
+// false and AfterContactWorkTimeLimit 0). A per-channel
+// AfterContactWorkTimeLimit of 0 (no limit) is not among them.
+const (
+	ruleLossyAutoAcceptFalse = "awsconnect.lossy.phone-config.auto-accept.false"
+	ruleLossyPhoneACWZero    = "awsconnect.lossy.phone-config.after-contact-work-time-limit.zero"
+)
+
+// changesTheUser keeps the losses that change the user created.
+func changesTheUser(v *cuerrors.Violation) bool {
+	return v.Rule != ruleLossyAutoAcceptFalse && v.Rule != ruleLossyPhoneACWZero
+}
+
 // decide chooses the action of a valid item from the journal and the
 // users the instance has.
 func (a *Applier) decide(it *Item, inst *instance) {
 	st := a.cfg.journal.State(it.Instance, it.Username)
 	it.attempted = st.Attempted
 	if st.Last == EventCreated || st.Last == EventExists {
-		it.Action, it.UserId, it.UserArn = ActionDone, st.UserId, st.UserArn
+		it.UserId, it.UserArn = st.UserId, st.UserArn
+		// A record of a journal written before digests has none: the
+		// request it was made for is not known, and is taken as this one.
+		if st.Digest != "" && st.Digest != it.digest {
+			// The request is not the one the user was made or found
+			// for. This is where an update would bring the user to it;
+			// creating users only, Apply reports it.
+			it.Action = ActionChanged
+			it.Violations = append(it.Violations, cuerrors.Violation{
+				Code: cuerrors.CodeIgnored, Severity: cuerrors.SeverityWarning, Rule: RuleJournalChanged,
+				Message: "The journal records this user as made or found for a request that differs from this one; " +
+					"apply creates users and does not change them, so the user is left as it is.",
+			})
+			return
+		}
+		it.Action = ActionDone
 		return
 	}
 	if u, ok := inst.users[it.Username]; ok {
 		it.UserId, it.UserArn = u.ID, u.Arn
 		if st.Attempted {
 			it.Action = ActionSettle
+			it.settleDigest = st.AttemptDigest
 		} else {
 			it.Action = ActionExists
 		}

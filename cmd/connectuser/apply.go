@@ -37,6 +37,10 @@ the same command with the same journal to resume: users it records as
 created or exists are skipped, failed ones retried, invalid ones checked
 again; a user the instance has is recorded as created when the journal has
 an attempt for it (a run that died after sending), as exists otherwise.
+Each record carries a keyed digest of the request (never the password): a
+user done for a request that differs from the file's now is reported as
+changed and left as it is. The journal is locked while a run uses it
+(FILE.lock names the process); a second run on it exits 2 naming it.
 Ctrl-C (SIGINT) or SIGTERM starts nothing new, lets what is in flight
 finish, and exits 130.
 
@@ -59,13 +63,23 @@ Flags:
                           a progress bar on a terminal, a line every
                           --progress-interval otherwise (default auto)
   --progress-interval D   (default 5s)
+  --redact-usernames      show no username in what apply prints (the
+                          journal still records them: it is how a run
+                          finds its users again)
+  --verbose               print every warning of every document; without
+                          it, the warnings of one rule are one line with
+                          their count and first few documents
 
 Example, against a local service:
   connectuser serve --addr 127.0.0.1:8080 &
   connectuser apply --endpoint-url http://127.0.0.1:8080 users.jsonl
 
+At the end it prints a summary, then names every user that failed: its
+source and line, its username, and the service's error code and message.
+
 Exit status: 0 every user exists, 1 some failed or were invalid, 2 a usage
-problem or a failed look-up, 130 interrupted (run again to resume).
+problem, a failed look-up or a journal in use by another run (the message
+names the process), 130 interrupted (run again to resume).
 `
 
 const exitInterrupted = 130
@@ -78,6 +92,7 @@ type applyFlags struct {
 	maxAttempts, concurrency              int
 	backoff                               time.Duration
 	dryRun, continueOnInvalid             bool
+	redactUsernames, verbose              bool
 	progress                              choice
 	interval                              time.Duration
 }
@@ -98,6 +113,8 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&f.backoff, "backoff-base", onboard.DefaultBackoffBase, "")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "")
 	fs.BoolVar(&f.continueOnInvalid, "continue-on-invalid", false, "")
+	fs.BoolVar(&f.redactUsernames, "redact-usernames", false, "")
+	fs.BoolVar(&f.verbose, "verbose", false, "")
 	fs.Var(&f.progress, "progress", "")
 	fs.DurationVar(&f.interval, "progress-interval", 5*time.Second, "")
 	paths, err := parseInterspersed(fs, args)
@@ -167,7 +184,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	}
 	a := onboard.New(client, opts...)
 	plan, err := a.Check(ctx, reqs)
-	printViolations(stdout, plan)
+	printViolations(stdout, plan, f.verbose)
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "connectuser apply: interrupted while checking; nothing was created\n")
 		return exitInterrupted
@@ -176,9 +193,13 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "plan: %d to create, %d invalid, %d exist already, %d settled from the journal, %d done by an earlier run\n",
+	fmt.Fprintf(stdout, "plan: %d to create, %d invalid, %d exist already, %d settled from the journal, %d done by an earlier run",
 		plan.Count(onboard.ActionCreate), plan.Count(onboard.ActionInvalid), plan.Count(onboard.ActionExists),
 		plan.Count(onboard.ActionSettle), plan.Count(onboard.ActionDone))
+	if n := plan.Count(onboard.ActionChanged); n > 0 {
+		fmt.Fprintf(stdout, ", %d changed since an earlier run made them (left as they are)", n)
+	}
+	fmt.Fprintln(stdout)
 	if f.dryRun {
 		if !plan.Valid() {
 			return exitInvalid
@@ -189,6 +210,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	sum, err := a.Apply(ctx, plan)
 	prog.finish()
 	fmt.Fprintf(stdout, "summary: %s\n", sum)
+	printFailures(stdout, sum.Failures, f.redactUsernames)
 	fmt.Fprintf(stdout, "journal: %s\n", f.journal)
 	switch {
 	case errors.Is(err, onboard.ErrInterrupted):
@@ -217,17 +239,4 @@ func quoteArgs(args []string) []string {
 		out[i] = a
 	}
 	return out
-}
-
-// printViolations writes each violation of the plan as
-// "SOURCE:LINE: severity FIELD [code rule] message".
-func printViolations(w io.Writer, plan *onboard.Plan) {
-	if plan == nil {
-		return
-	}
-	for _, it := range plan.Items {
-		for _, v := range it.Violations {
-			fmt.Fprintf(w, "%s: %s %s [%s %s] %s\n", it.Origin, v.Severity, fieldName(&v), v.Code, v.Rule, v.Message)
-		}
-	}
 }
