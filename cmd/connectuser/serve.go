@@ -34,7 +34,11 @@ default profiles of a new instance. Each request is logged on standard error
 SIGINT or SIGTERM stops it (exit 0), after writing --save.
 
 Flags:
-  --addr HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks one)
+  --addr HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks one);
+                     a loopback address only (127.0.0.1, ::1, localhost), since the
+                     service accepts any credentials
+  --allow-remote     allow an --addr that is not loopback (0.0.0.0, a LAN address),
+                     with a warning: anyone who reaches it can read and change users
   --account ID       account id in the ARNs (default 123456789012)
   --region REGION    region in the ARNs (default us-east-1)
   --state FILE       load instances, profiles, groups and users from FILE
@@ -67,6 +71,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	burst := fs.Int("burst", 0, "")
 	faultSpec := fs.String("faults", "", "")
 	seed := fs.Int64("seed", 0, "")
+	allowRemote := fs.Bool("allow-remote", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, serveUsage)
@@ -76,6 +81,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		return usageError(stderr, "serve", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	addrWarning, err := checkServeAddr(*addr, *allowRemote)
+	if err != nil {
+		return usageError(stderr, "serve", err)
 	}
 	faults, err := connecttest.ParseFaults(*faultSpec)
 	if err != nil {
@@ -116,6 +125,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if isFlagSet(fs, "seed") {
 		opts = append(opts, connecttest.WithSeed(*seed))
+	}
+	if addrWarning != "" {
+		fmt.Fprintln(stderr, "connectuser serve: "+addrWarning)
 	}
 	srv, err := connecttest.Start(opts...)
 	if err != nil {
