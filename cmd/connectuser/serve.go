@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -44,7 +43,7 @@ Flags:
   --state FILE       load instances, profiles, groups and users from FILE
   --save FILE        write the state to FILE on stop (atomically)
   --rate R           requests per second per operation, for the account (default: no limit)
-  --burst B          token bucket size with --rate (default: R rounded up)
+  --burst B          token bucket size, at least 1; needs --rate (default: R rounded up)
   --faults SPEC      random faults: throttle=P,error=P,reset-before=P,reset-after=P,latency=DURATION
   --seed N           seed of the random faults, to repeat a run
 
@@ -90,11 +89,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "serve", fmt.Errorf("--faults: %w", err))
 	}
-	if *ratePerSecond < 0 || math.IsNaN(*ratePerSecond) || math.IsInf(*ratePerSecond, 0) || *burst < 0 {
-		return usageError(stderr, "serve", errors.New("--rate and --burst must be positive"))
-	}
-	if *ratePerSecond > 0 && *burst == 0 {
-		*burst = int(math.Ceil(*ratePerSecond))
+	if *burst, err = serveBurst(*ratePerSecond, *burst, isFlagSet(fs, "burst")); err != nil {
+		return usageError(stderr, "serve", err)
 	}
 	var state *connecttest.State
 	if *statePath != "" {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"net"
 	"strings"
 )
@@ -32,4 +34,24 @@ func isLoopbackHost(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// serveBurst checks serve's --rate and --burst and returns the bucket size to
+// use: --rate is a positive number of requests per second (0, the default,
+// is no limit); --burst, if given, needs a --rate and is at least 1;
+// without it the bucket holds rate rounded up.
+func serveBurst(rate float64, burst int, burstSet bool) (int, error) {
+	if rate < 0 || math.IsNaN(rate) || math.IsInf(rate, 0) {
+		return 0, errors.New("--rate must be a positive number of requests per second")
+	}
+	if !burstSet {
+		return int(math.Ceil(rate)), nil
+	}
+	if rate == 0 {
+		return 0, errors.New("--burst needs --rate: the bucket size has no meaning without a rate")
+	}
+	if burst < 1 {
+		return 0, fmt.Errorf("--burst %d: the bucket holds at least 1 request", burst)
+	}
+	return burst, nil
 }

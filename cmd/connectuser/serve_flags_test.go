@@ -102,3 +102,37 @@ func TestServeAllowRemoteLoopback(t *testing.T) {
 		t.Errorf("stderr %q, want nothing", stderr.String())
 	}
 }
+
+// The rate flags: --burst needs --rate and is at least 1; --rate is a
+// positive number. Each refusal is a usage error naming its flag.
+func TestServeRateFlags(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		flag string
+	}{
+		{"burst without rate", []string{"--burst", "5"}, "--burst"},
+		{"burst zero", []string{"--rate", "2", "--burst", "0"}, "--burst"},
+		{"burst zero without rate", []string{"--burst", "0"}, "--burst"},
+		{"burst negative", []string{"--rate", "2", "--burst", "-1"}, "--burst"},
+		{"burst with rate zero", []string{"--rate", "0", "--burst", "5"}, "--burst"},
+		{"rate negative", []string{"--rate", "-1"}, "--rate"},
+		{"rate not a number", []string{"--rate", "NaN"}, "--rate"},
+		{"rate infinite", []string{"--rate", "+Inf"}, "--rate"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			code := serve(ctx, append([]string{"--addr", "127.0.0.1:0"}, tc.args...), &stdout, &stderr)
+			if code != exitUsage {
+				t.Fatalf("exit %d, want %d; stderr %s", code, exitUsage, stderr.String())
+			}
+			first, _, _ := strings.Cut(stderr.String(), "\n")
+			if stdout.Len() != 0 || !strings.HasPrefix(first, "connectuser serve: "+tc.flag+" ") {
+				t.Errorf("stdout %q, stderr %q: want the first line to name %s", stdout.String(), stderr.String(), tc.flag)
+			}
+		})
+	}
+}
