@@ -47,6 +47,19 @@ Flags:
   --faults SPEC      random faults: throttle=P,error=P,reset-before=P,reset-after=P,latency=DURATION
   --seed N           seed of the random faults, to repeat a run
 
+The state file (--state reads it, --save writes it) is one JSON object:
+  {"Instances": [{
+     "Id": "...", "Alias": "...",
+     "IdentityManagementType": "CONNECT_MANAGED" | "SAML" | "EXISTING_DIRECTORY",
+     "UserQuota": 0 (no limit) or the most users the instance holds,
+     "SecurityProfiles": [{"Id": "...", "Name": "..."}],
+     "RoutingProfiles":  [{"Id": "...", "Name": "..."}],
+     "HierarchyGroups":  [{"Id": "...", "Name": "...", "ParentId": "" (top level) or a group's Id}],
+     "Users": [{"Id": "...", then the CreateUser members less InstanceId and Password}]}]}
+A member it does not have, or an id that names nothing in its instance, is a
+usage error. examples/serve/state.json is one to start from:
+  connectuser serve --state examples/serve/state.json --save state.json
+
 Exit status: 0 stopped by a signal, 1 the server failed, 2 a usage problem or
 a state file that cannot be loaded.
 `
