@@ -26,7 +26,8 @@ func appendJSONReport(b []byte, j *job) []byte {
 		b = strconv.AppendInt(b, int64(j.origin.Line), 10)
 	}
 	b = append(b, `,"valid":`...)
-	b = strconv.AppendBool(b, j.errors == 0)
+	b = strconv.AppendBool(b, j.errors == 0 && j.lookupErr == nil)
+	b = appendNotChecked(b, j)
 	b = append(b, `,"violations":`...)
 	b = j.list.AppendJSON(b)
 	return append(b, "}\n"...)
@@ -192,12 +193,15 @@ type totals struct {
 	documents, valid, errors, warnings, unreadable int
 	strict                                         bool // --strict: warnings fail
 	lookups                                        int  // documents whose instance look-up failed
+	notChecked                                     int  // documents not checked against the instance (a look-up failed)
+	failedCalls                                    []string
 }
 
 // appendSummary appends the last line of the text report:
-// "6 documents, 3 valid, 15 errors, 4 warnings" (and the unreadable paths).
+// "6 documents, 3 valid, 15 errors, 4 warnings" (and the documents not
+// checked against the instance, and the unreadable paths).
 func appendSummary(b []byte, t totals, s style) []byte {
-	ok := t.errors == 0 && t.unreadable == 0 && !(t.strict && t.warnings > 0)
+	ok := t.errors == 0 && t.unreadable == 0 && t.notChecked == 0 && !(t.strict && t.warnings > 0)
 	if ok {
 		b = append(b, s.green...)
 	} else {
@@ -206,7 +210,9 @@ func appendSummary(b []byte, t totals, s style) []byte {
 	b = appendCount(b, t.documents, "document", "documents")
 	b = append(b, ", "...)
 	b = strconv.AppendInt(b, int64(t.valid), 10)
-	b = append(b, " valid, "...)
+	b = append(b, " valid"...)
+	b = appendNotCheckedSummary(b, t)
+	b = append(b, ", "...)
 	b = appendCount(b, t.errors, "error", "errors")
 	b = append(b, ", "...)
 	b = appendCount(b, t.warnings, "warning", "warnings")

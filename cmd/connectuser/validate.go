@@ -56,8 +56,11 @@ Flags:
         colour on a terminal unless NO_COLOR is set. json is JSON Lines, one
         object per document:
         {"source":"dir/a.jsonl","line":3,"valid":false,"violations":[...]}
-        ("line" only for JSON Lines; "valid" is false when there is an error;
-        each violation has the "line" and "column" of its member).
+        ("line" only for JSON Lines; "valid" is false when there is an error,
+        or when the document could not be checked against its instance:
+        then "not_checked":{"check":"instance","call":"DescribeInstance"}
+        names the call that failed; each violation has the "line" and
+        "column" of its member).
         sarif is a SARIF 2.1.0 log for code-scanning views; junit is JUnit
         XML (a suite per file, a case per document, a failure per error);
         github is GitHub Actions workflow commands (::error and ::warning
@@ -318,7 +321,10 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			collected = append(collected, report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list})
 		}
 		t.documents++
-		if j.errors == 0 && !(opts.strict && j.warnings > 0) {
+		switch {
+		case j.lookupErr != nil:
+			t.countNotChecked(j)
+		case j.errors == 0 && !(opts.strict && j.warnings > 0):
 			t.valid++
 		}
 		t.errors += j.errors
