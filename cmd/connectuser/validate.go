@@ -62,7 +62,8 @@ Flags:
         names the call that failed; each violation has the "line" and
         "column" of its member).
         sarif is a SARIF 2.1.0 log for code-scanning views; junit is JUnit
-        XML (a suite per file, a case per document, a failure per error);
+        XML (a suite per file, a case per document, one failure per invalid
+        document listing its errors);
         github is GitHub Actions workflow commands (::error and ::warning
         annotations at the file, line and column).
           connectuser validate --format json users.jsonl | jq 'select(.valid|not)'
