@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -65,7 +67,7 @@ const (
 
 // appendTextReport appends the text report of a document: nothing for a
 // document without violations, else its name (with :line for JSON Lines)
-// and one line per violation: the member's position as FILE:LINE:COLUMN
+// and one line per violation, by position: the member's position as FILE:LINE:COLUMN
 // (which terminals and editors open), severity, field, code, message,
 // and the value and the related paths where there are some.
 //
@@ -86,7 +88,7 @@ func appendTextReport(b []byte, j *job, s style) []byte {
 		codeWidth = max(codeWidth, len(j.list[i].Code))
 	}
 	fieldWidth = min(fieldWidth, maxFieldWidth)
-	for i := range j.list {
+	for _, i := range byPosition(j.list) {
 		v := &j.list[i]
 		b = append(b, "  "...)
 		b = appendPadded(b, textPosition(j, v), posWidth)
@@ -109,6 +111,20 @@ func appendTextReport(b []byte, j *job, s style) []byte {
 		b = append(b, '\n')
 	}
 	return b
+}
+
+// byPosition returns the indexes of l in the order of the positions of
+// its violations: by line, then column, then as l has them (a violation
+// without a position first).
+func byPosition(l cuerrors.List) []int {
+	order := make([]int, len(l))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(l[a].Line, l[b].Line), cmp.Compare(l[a].Column, l[b].Column))
+	})
+	return order
 }
 
 // textPosition is the position of v as the text report shows it:
