@@ -37,6 +37,7 @@ type junitCase struct {
 	File      string         `xml:"file,attr,omitempty"`
 	Line      int            `xml:"line,attr,omitempty"`
 	Failures  []junitFailure `xml:"failure"`
+	Errors    []junitFailure `xml:"error"`
 	SystemOut string         `xml:"system-out,omitempty"`
 }
 
@@ -59,7 +60,9 @@ type junitFailure struct {
 // code, rule and position ("error pattern username.pattern at
 // users.json:3:5: ..."). Violations that do not fail (warnings, by
 // default) are listed the same way in the case's system-out, so that they
-// are seen without failing the case.
+// are seen without failing the case. A document that was not checked
+// ([Document].NotChecked) has an <error> of type "not-checked", counted in
+// the errors of its suite and of the whole.
 func WriteJUnit(w io.Writer, docs []Document, o Options) error {
 	root := junitSuites{Name: ToolName + " validate"}
 	at := make(map[string]int) // source -> index of its suite
@@ -105,6 +108,11 @@ func WriteJUnit(w io.Writer, docs []Document, o Options) error {
 		}
 		c.SystemOut = out.String()
 		s := &root.Suites[k]
+		if d.NotChecked != "" {
+			c.Errors = []junitFailure{{Message: "Not checked against " + d.NotChecked + ".", Type: "not-checked"}}
+			s.Errors++
+			root.Errors++
+		}
 		s.Cases = append(s.Cases, c)
 		s.Tests++
 		root.Tests++

@@ -24,12 +24,15 @@ const (
 // (id, the rule's sentence as short description, its source in the full
 // description, its severity as the default level, its code as a tag), in
 // the catalog's order. Members that are not set are left out (no -1 and
-// no empty lists), but the run's results, [] when nothing was found. Each violation is a result with ruleId, ruleIndex, level, the
-// message of [Message], a physical location (the source as a relative URI
+// no empty lists), but the run's results, [] when nothing was found. Each
+// violation is a result with ruleId, ruleIndex, level, the message of
+// [Message], a physical location (the source as a relative URI
 // and a region with the 1-based start line and column, columns counted in
 // Unicode code points: run.columnKind "unicodeCodePoints") and a logical
 // location naming the member by its path. A document without violations
-// adds nothing but its artifact.
+// adds nothing but its artifact. Documents that were not checked
+// ([Document].NotChecked) are tool execution notifications (level error, at
+// the document) of one invocation whose execution was not successful.
 func WriteSARIF(w io.Writer, docs []Document, o Options) error {
 	run := sarif.NewRunWithInformationURI(ToolName, InformationURI)
 	run.WithColumnKind("unicodeCodePoints")
@@ -60,12 +63,25 @@ func WriteSARIF(w io.Writer, docs []Document, o Options) error {
 			WithProperties(sarif.NewPropertyBag().AddTag(string(r.Code)))
 	}
 	artifacts := make(map[string]bool)
+	var invocation *sarif.Invocation
 	for i := range docs {
 		d := &docs[i]
 		uri := o.uri(d.Source)
 		if !artifacts[uri] {
 			artifacts[uri] = true
 			run.AddDistinctArtifact(uri)
+		}
+		if d.NotChecked != "" {
+			if invocation == nil {
+				invocation = sarif.NewInvocation().WithExecutionSuccessful(false)
+				run.AddInvocation(invocation)
+			}
+			invocation.AddToolExecutionNotification(sarif.NewNotification().
+				WithLevel("error").
+				WithMessage(sarif.NewTextMessage("Not checked against " + d.NotChecked + ".")).
+				AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+					WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
+					WithRegion(sarif.NewRegion().WithStartLine(max(d.Line, 1))))))
 		}
 		for j := range d.Violations {
 			v := &d.Violations[j]

@@ -61,3 +61,12 @@ func appendNotCheckedSummary(b []byte, t totals) []byte {
 	}
 	return append(b, " failed)"...)
 }
+
+// notCheckedWhat is what j was not checked against, for the reports
+// ("the instance (DescribeInstance failed)"), or "".
+func notCheckedWhat(j *job) string {
+	if j.lookupErr == nil {
+		return ""
+	}
+	return "the instance (" + failedCall(j.lookupErr) + " failed)"
+}

@@ -52,6 +52,16 @@ func TestValidateNotCheckedIsNotValid(t *testing.T) {
 	if diff := cmp.Diff(map[string]string{"check": "instance", "call": "DescribeInstance"}, rec.NotChecked); diff != "" {
 		t.Errorf("json: not_checked (-want +got):\n%s", diff)
 	}
+
+	// The whole-run formats say it too.
+	for format, want := range map[string]string{"junit": `<error message=`, "sarif": `"executionSuccessful": false`} {
+		stdout.Reset()
+		stderr.Reset()
+		code = runValidate([]string{"--format", format, "--endpoint-url", srv.URL, "--instance-id", "inst-cm", doc}, nil, &stdout, &stderr)
+		if code != exitUsage || !strings.Contains(stdout.String(), want) {
+			t.Errorf("%s: exit %d, no %s:\n%s", format, code, want, stdout.String())
+		}
+	}
 }
 
 // A document with catalog errors is not looked up: it is invalid, not

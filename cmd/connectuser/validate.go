@@ -319,7 +319,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			render(j)
 		}
 		if collected != nil {
-			collected = append(collected, report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list})
+			collected = append(collected, report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list, NotChecked: notCheckedWhat(j)})
 		}
 		t.documents++
 		switch {
