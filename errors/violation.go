@@ -31,8 +31,11 @@ type Violation struct {
 	Column int
 }
 
-// Error returns "Field: Message", or the message alone for the document.
-func (v *Violation) Error() string {
+// Error returns "Field: Message (severity code)", or without "Field: "
+// for the document. It has a value receiver, so a Violation prints the
+// same however it is held (fmt.Println(list[0]), a pointer, a slice or a
+// struct field, with %v and %+v).
+func (v Violation) Error() string {
 	var b strings.Builder
 	if !v.Field.IsRoot() {
 		b.WriteString(v.Field.String())
@@ -49,7 +52,7 @@ func (v *Violation) Error() string {
 
 // Is reports whether target is v's Code, so that errors.Is(err, CodeRequired)
 // finds a required-member violation anywhere in a List.
-func (v *Violation) Is(target error) bool {
+func (v Violation) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && c == v.Code
 }

@@ -207,7 +207,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 		var in *user.CreateUserInput
 		var list cuerrors.List
 		if r.Document != nil {
-			in, list = v.ValidateDocument(r.Document)
+			in, list = v.ValidateDocumentAt(r.Document, r.Origin.Line)
 		} else if r.Input != nil {
 			in = r.Input.Clone()
 			list = v.Validate(in)

@@ -13,6 +13,7 @@ import (
 type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
 }
 
 type junitCase struct {
@@ -49,8 +50,10 @@ func parseJUnit(t *testing.T, docs []report.Document, o report.Options) junitSui
 	return got
 }
 
-// A suite per file, a case per document, a failure per error; warnings
-// are failures with --fail-on warning and listed in system-out otherwise.
+// A suite per file, a case per document, at most one failure per case (as
+// the common consumers expect) that lists every error in its text;
+// warnings are failures with --fail-on warning and listed in system-out
+// otherwise.
 func TestJUnitExamples(t *testing.T) {
 	docs := exampleDocuments(t)
 	errs, warnings := violations(docs)
@@ -86,7 +89,12 @@ func TestJUnitExamples(t *testing.T) {
 				suiteFailed := 0
 				for _, c := range s.Cases {
 					cases++
-					failures += len(c.Failures)
+					if len(c.Failures) > 1 {
+						t.Errorf("case %s: %d failures, want one that lists them", c.Name, len(c.Failures))
+					}
+					for _, f := range c.Failures {
+						failures += strings.Count(strings.TrimSuffix(f.Text, "\n"), "\n") + 1
+					}
 					outs += strings.Count(c.SystemOut, "\n")
 					if len(c.Failures) > 0 {
 						suiteFailed++
@@ -106,7 +114,7 @@ func TestJUnitExamples(t *testing.T) {
 				t.Errorf("%d cases (tests=%d), want one per document: %d", cases, got.Tests, len(docs))
 			}
 			if failures != tc.failures {
-				t.Errorf("%d failures, want %d", failures, tc.failures)
+				t.Errorf("%d violations in the failures' texts, want %d", failures, tc.failures)
 			}
 			if outs != tc.outs {
 				t.Errorf("%d violations in system-out, want %d", outs, tc.outs)
@@ -137,5 +145,33 @@ func TestJUnitIgnoreAndEscaping(t *testing.T) {
 	if got.Suites[0].Name != "a<&>.json" || len(c.Failures) != 1 || c.Failures[0].Type != "username.pattern" ||
 		c.Failures[0].Message != `Username: <b>&"</b> (value "]]>")` {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// A case with several failing violations has one failure: the first's
+// rule as its type, and every failing violation in its text, in order.
+func TestJUnitOneFailurePerCase(t *testing.T) {
+	list := cuerrors.List{
+		{Field: cuerrors.NewPath("Username"), Code: cuerrors.CodePattern, Severity: cuerrors.SeverityError, Rule: "username.pattern", Message: "a", Line: 2, Column: 3},
+		{Field: cuerrors.NewPath("Tags"), Code: cuerrors.CodeCount, Severity: cuerrors.SeverityWarning, Rule: "tags.count", Message: "b", Line: 4, Column: 1},
+		{Field: cuerrors.NewPath("Password"), Code: cuerrors.CodeLength, Severity: cuerrors.SeverityError, Rule: "password.length", Message: "c", Line: 5, Column: 1},
+	}
+	got := parseJUnit(t, []report.Document{{Source: "u.json", Violations: list}}, report.Options{})
+	c := got.Suites[0].Cases[0]
+	if len(c.Failures) != 1 {
+		t.Fatalf("%d failures, want 1", len(c.Failures))
+	}
+	f := c.Failures[0]
+	lines := strings.Split(strings.TrimSuffix(f.Text, "\n"), "\n")
+	if f.Type != "username.pattern" || len(lines) != 2 ||
+		!strings.HasPrefix(lines[0], "error pattern username.pattern at u.json:2:3") ||
+		!strings.HasPrefix(lines[1], "error length password.length at u.json:5:1") {
+		t.Errorf("failure %+v", f)
+	}
+	if !strings.HasPrefix(c.SystemOut, "warning count tags.count at u.json:4:1") {
+		t.Errorf("system-out %q", c.SystemOut)
+	}
+	if got.Failures != 1 || got.Suites[0].Failures != 1 {
+		t.Errorf("failures=%d, suite failures=%d, want 1", got.Failures, got.Suites[0].Failures)
 	}
 }

@@ -8,10 +8,17 @@ import (
 // read (Source, the file name as given, "-" for standard input; Line, the
 // 1-based line of a JSON Lines file, 0 for a file that holds one document)
 // and its violations, whose Line and Column are in the file's coordinates.
+//
+// NotChecked, when not empty, says what the document could not be checked
+// against and why, as "the instance (DescribeInstance failed)": such a
+// document is not valid, whatever its violations, and every format says
+// so (JUnit: an error of its test case; SARIF: a tool execution
+// notification of an unsuccessful invocation).
 type Document struct {
 	Source     string
 	Line       int
 	Violations cuerrors.List
+	NotChecked string
 }
 
 // Options configure the reports.

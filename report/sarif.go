@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -19,15 +20,19 @@ const (
 )
 
 // WriteSARIF writes the violations of docs as one SARIF 2.1.0 log with
-// one run. tool.driver.rules holds the rule catalog (id, the rule's
-// sentence as short description, its source in the full description, its
-// severity as the default level, its code as a tag), less the ignored
-// rules. Each violation is a result with ruleId, ruleIndex, level, the
-// message of [Message], a physical location (the source as a relative URI
+// one run. tool.driver.rules holds the catalog's rules that have results
+// (id, the rule's sentence as short description, its source in the full
+// description, its severity as the default level, its code as a tag), in
+// the catalog's order. Members that are not set are left out (no -1 and
+// no empty lists), but the run's results, [] when nothing was found. Each
+// violation is a result with ruleId, ruleIndex, level, the message of
+// [Message], a physical location (the source as a relative URI
 // and a region with the 1-based start line and column, columns counted in
 // Unicode code points: run.columnKind "unicodeCodePoints") and a logical
 // location naming the member by its path. A document without violations
-// adds nothing but its artifact.
+// adds nothing but its artifact. Documents that were not checked
+// ([Document].NotChecked) are tool execution notifications (level error, at
+// the document) of one invocation whose execution was not successful.
 func WriteSARIF(w io.Writer, docs []Document, o Options) error {
 	run := sarif.NewRunWithInformationURI(ToolName, InformationURI)
 	run.WithColumnKind("unicodeCodePoints")
@@ -35,9 +40,17 @@ func WriteSARIF(w io.Writer, docs []Document, o Options) error {
 	if o.ToolVersion != "" {
 		driver.WithVersion(o.ToolVersion)
 	}
+	used := make(map[string]bool)
+	for i := range docs {
+		for j := range docs[i].Violations {
+			if rule := docs[i].Violations[j].Rule; !o.Ignore.Matches(rule) {
+				used[rule] = true
+			}
+		}
+	}
 	index := make(map[string]int)
 	for _, r := range user.Rules() {
-		if o.Ignore.Matches(r.ID) {
+		if !used[r.ID] {
 			continue
 		}
 		full := r.Description + " Source: " + r.Source + "."
@@ -50,12 +63,25 @@ func WriteSARIF(w io.Writer, docs []Document, o Options) error {
 			WithProperties(sarif.NewPropertyBag().AddTag(string(r.Code)))
 	}
 	artifacts := make(map[string]bool)
+	var invocation *sarif.Invocation
 	for i := range docs {
 		d := &docs[i]
 		uri := o.uri(d.Source)
 		if !artifacts[uri] {
 			artifacts[uri] = true
 			run.AddDistinctArtifact(uri)
+		}
+		if d.NotChecked != "" {
+			if invocation == nil {
+				invocation = sarif.NewInvocation().WithExecutionSuccessful(false)
+				run.AddInvocation(invocation)
+			}
+			invocation.AddToolExecutionNotification(sarif.NewNotification().
+				WithLevel("error").
+				WithMessage(sarif.NewTextMessage("Not checked against " + d.NotChecked + ".")).
+				AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+					WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
+					WithRegion(sarif.NewRegion().WithStartLine(max(d.Line, 1))))))
 		}
 		for j := range d.Violations {
 			v := &d.Violations[j]
@@ -83,7 +109,16 @@ func WriteSARIF(w io.Writer, docs []Document, o Options) error {
 	}
 	log := sarif.NewReport()
 	log.AddRun(run)
-	return log.PrettyWrite(w)
+	var raw bytes.Buffer
+	if err := log.Write(&raw); err != nil {
+		return err
+	}
+	out, err := compactSARIF(raw.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // level is SARIF's level of a severity.

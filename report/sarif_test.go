@@ -85,7 +85,7 @@ type sarifLog struct {
 }
 
 // The SARIF of every example document validates against the official
-// schema, holds the catalog as rules and one result per violation, at the
+// schema, holds the catalog's rules and one result per violation, at the
 // violation's rule, level and position.
 func TestSARIFExamples(t *testing.T) {
 	schema := sarifSchema(t)
@@ -117,14 +117,15 @@ func TestSARIFExamples(t *testing.T) {
 			if run.ColumnKind != "unicodeCodePoints" {
 				t.Errorf("columnKind %q", run.ColumnKind)
 			}
-			rules := user.Rules()
-			if len(run.Tool.Driver.Rules) != len(rules) {
-				t.Fatalf("%d rules, want the catalog's %d", len(run.Tool.Driver.Rules), len(rules))
+			// The rules that have results (TestSARIFCompact), each with
+			// the catalog's severity as its level.
+			catalog := map[string]string{}
+			for _, r := range user.Rules() {
+				catalog[r.ID] = r.Severity.String()
 			}
-			for i, r := range rules {
-				got := run.Tool.Driver.Rules[i]
-				if got.ID != r.ID || got.DefaultConfiguration.Level != r.Severity.String() {
-					t.Errorf("rule %d: %s (%s), want %s (%s)", i, got.ID, got.DefaultConfiguration.Level, r.ID, r.Severity)
+			for i, got := range run.Tool.Driver.Rules {
+				if level, ok := catalog[got.ID]; !ok || got.DefaultConfiguration.Level != level {
+					t.Errorf("rule %d: %s (%s), want a rule of the catalog at its level (%s)", i, got.ID, got.DefaultConfiguration.Level, level)
 				}
 			}
 			k := 0

@@ -23,8 +23,10 @@ const schemaDescription = "A Connect Customer CreateUser request document: the r
 	"depend on the instance's identity management type (Password required or forbidden, names " +
 	"required, SAML's shorter Username and DirectoryUserId), conflicts between PhoneConfig and " +
 	"the channel-specific lists, a channel twice in one list, security profile ids equal once " +
-	"written as ARNs, the Unicode normalization of names, warnings, and integers written with a " +
-	"fraction or an exponent (60.0), which JSON Schema cannot tell from 60. " +
+	"written as ARNs, the Unicode normalization of names, warnings, integers written with a " +
+	"fraction or an exponent (60.0), which JSON Schema cannot tell from 60, and the characters of " +
+	"a tag key beyond U+FFFF. Its patterns are the regular expressions that ECMA-262, RE2 and " +
+	"Python read alike. " +
 	"`connectuser validate` checks the whole catalog."
 
 // JSONSchema returns a JSON Schema (draft 2020-12) of the request
@@ -76,6 +78,18 @@ func described(s object, field string) object {
 	return s
 }
 
+// describedMore adds the description of field to s, followed by more.
+func describedMore(s object, field, more string) object {
+	s = described(s, field)
+	d, _ := s["description"].(string)
+	s["description"] = strings.TrimSpace(d + more)
+	return s
+}
+
+// usernameClass is the body of a class of the characters a Username may
+// hold: pattern.UsernameRegexp's.
+const usernameClass = `a-zA-Z0-9_\-.@`
+
 // nullable is t, or null (absent).
 func nullable(t string) []string { return []string{t, "null"} }
 
@@ -105,42 +119,80 @@ func members(types any, names []string, props object, required ...string) object
 	return o
 }
 
-// whiteSpaceClass returns the characters of unicode.White_Space as the
-// body of a regular-expression character class, written as themselves so
-// that ECMA-262 and Go's regexp read it alike.
-func whiteSpaceClass() string {
+// The patterns of the schema are written in the subset of ECMA-262 regular
+// expressions that JSON Schema recommends and that RE2 (Go) and Python's re
+// read alike: literal characters, classes with ranges and negation,
+// anchors and counted repetition; no \p classes, no class escapes, no
+// lookaround. Python's $ also matches before a final line break, so a
+// value that must hold no line break says so with noLineBreak, and a
+// character rule is written as "holds none of these characters" (a class
+// with no anchor) rather than ^[...]*$.
+
+// noLineBreak is the schema of a string with no line feed.
+var noLineBreak = object{"pattern": `\n`}
+
+// classOf returns the body of a character class that holds exactly the
+// runes r of the Basic Multilingual Plane (surrogates excluded) for which
+// in(r) is true, as ranges of the characters themselves. The class
+// syntax characters are escaped with a backslash.
+func classOf(in func(rune) bool) string {
 	var b strings.Builder
-	add := func(lo, hi, stride uint32) {
-		if stride == 1 {
-			b.WriteRune(rune(lo))
-			if hi > lo {
+	write := func(r rune) {
+		if strings.ContainsRune(`\]^-[`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || !in(r) {
+			continue
+		}
+		lo := r
+		for r+1 <= 0xFFFF && !(r+1 >= 0xD800 && r+1 <= 0xDFFF) && in(r+1) {
+			r++
+		}
+		write(lo)
+		if r > lo {
+			if r > lo+1 {
 				b.WriteByte('-')
-				b.WriteRune(rune(hi))
 			}
-			return
+			write(r)
 		}
-		for r := lo; r <= hi; r += stride {
-			b.WriteRune(rune(r))
-		}
-	}
-	for _, r := range unicode.White_Space.R16 {
-		add(uint32(r.Lo), uint32(r.Hi), uint32(r.Stride))
-	}
-	for _, r := range unicode.White_Space.R32 {
-		add(r.Lo, r.Hi, r.Stride)
 	}
 	return b.String()
 }
+
+// whiteSpaceClass returns the characters of unicode.White_Space (all of
+// them in the Basic Multilingual Plane) as the body of a character class.
+func whiteSpaceClass() string {
+	return classOf(func(r rune) bool { return unicode.Is(unicode.White_Space, r) })
+}
+
+// tagKeyForbiddenClass returns, as the body of a character class, the
+// characters of the Basic Multilingual Plane that a tag key may not hold:
+// all but Unicode letters, numbers and separators and _ . : / = + - @.
+// Beyond U+FFFF a portable pattern cannot name characters (ECMA-262
+// without the u flag sees two UTF-16 code units, Python one code point), so
+// the schema leaves those to the catalog.
+func tagKeyForbiddenClass() string {
+	return classOf(func(r rune) bool { return !pattern.TagKey(string(r)) })
+}
+
+// tagKeysBeyondBMP is what the schema says of the tag key characters it
+// cannot check.
+const tagKeysBeyondBMP = " The schema checks the characters of a tag key up to U+FFFF only: those beyond it " +
+	"(emoji, some CJK ideographs) are left to `connectuser validate`, since the regular " +
+	"expressions that every JSON Schema validator reads alike cannot name them."
 
 func buildSchema() object {
 	timeLimit := func(field string) object {
 		return described(object{"type": nullable("integer"), "minimum": 0, "maximum": maxTimeLimit}, field)
 	}
 	e164 := func(field string) object {
-		return described(object{"type": nullable("string"), "pattern": pattern.E164Regexp}, field)
+		return described(object{"type": nullable("string"), "pattern": pattern.E164Regexp, "not": noLineBreak}, field)
 	}
 	email := func(field string) object {
-		return described(object{"type": nullable("string"), "maxLength": maxEmail, "pattern": pattern.EmailRegexp}, field)
+		return described(object{"type": nullable("string"), "maxLength": maxEmail, "pattern": pattern.EmailRegexp, "not": noLineBreak}, field)
 	}
 	boolean := object{"type": nullable("boolean")}
 	channels := object{"type": "string", "enum": enumOf(channel.Channels()), "description": catalog[rListChannelEnum].Description}
@@ -160,11 +212,11 @@ func buildSchema() object {
 	props := object{
 		"InstanceId": described(object{"type": "string", "minLength": 1, "maxLength": maxInstanceID}, "InstanceId"),
 		"Username": described(object{"type": "string", "minLength": 1, "maxLength": maxUsername,
-			"pattern": pattern.UsernameRegexp}, "Username"),
+			"not": object{"pattern": "[^" + usernameClass + "]"}}, "Username"),
 		"Password": described(object{"type": nullable("string"), "minLength": minPassword, "maxLength": maxPassword,
 			"allOf": []any{
 				object{"pattern": "[a-z]"}, object{"pattern": "[A-Z]"}, object{"pattern": "[0-9]"},
-				object{"pattern": "^[^" + whiteSpaceClass() + "]*$"},
+				object{"not": object{"pattern": "[" + whiteSpaceClass() + "]"}},
 			}}, "Password"),
 		"IdentityInfo": members(nullable("object"), identityInfoMembers, object{
 			"FirstName":      described(object{"type": nullable("string"), "maxLength": maxFirstName}, "IdentityInfo.FirstName"),
@@ -208,12 +260,14 @@ func buildSchema() object {
 			"Channel":              voiceOnly,
 			"VoiceEnhancementMode": described(object{"type": "string", "enum": enumOf(channel.VoiceEnhancementModes())}, "VoiceEnhancementConfigs[i].VoiceEnhancementMode"),
 		}, "Channel", "VoiceEnhancementMode"), 1),
-		"Tags": described(object{
+		"Tags": describedMore(object{
 			"type": nullable("object"), "minProperties": 1, "maxProperties": maxTags,
-			"propertyNames": object{"minLength": 1, "maxLength": maxTagKey, "pattern": pattern.TagKeyRegexp,
-				"not": object{"pattern": "^[aA][wW][sS]:"}},
+			"propertyNames": object{"minLength": 1, "maxLength": maxTagKey, "not": object{"anyOf": []any{
+				object{"pattern": "[" + tagKeyForbiddenClass() + "]"},
+				object{"pattern": "^[aA][wW][sS]:"},
+			}}},
 			"additionalProperties": described(object{"type": "string", "maxLength": maxTagValue}, "Tags[k]"),
-		}, "Tags"),
+		}, "Tags", tagKeysBeyondBMP),
 	}
 	root := members("object", inputMembers, props, "InstanceId", "Username", "SecurityProfileIds", "RoutingProfileId")
 	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"

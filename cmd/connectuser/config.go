@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -106,27 +107,23 @@ func parseConfig(path string, data []byte) (config, error) {
 		seen[k.Value] = true
 		switch k.Value {
 		case "identity-management":
-			s, err := configWord(path, k.Value, v, "CONNECT_MANAGED", "SAML", "EXISTING_DIRECTORY", "UNKNOWN")
-			if err != nil {
+			var f identityFlag
+			if err := configValue(path, k.Value, v, &f); err != nil {
 				return config{}, err
 			}
-			t, err := identity.ParseType(s)
-			if err != nil {
-				return config{}, configError(path, v, "identity-management: %v", err)
-			}
-			c.identity = &t
+			c.identity = &f.t
 		case "fail-on":
-			s, err := configWord(path, k.Value, v, "error", "warning")
-			if err != nil {
+			f := choice{allowed: []string{"error", "warning"}}
+			if err := configValue(path, k.Value, v, &f); err != nil {
 				return config{}, err
 			}
-			c.failOn = s
+			c.failOn = f.value
 		case "format":
-			s, err := configWord(path, k.Value, v, formats...)
-			if err != nil {
+			f := choice{allowed: formats}
+			if err := configValue(path, k.Value, v, &f); err != nil {
 				return config{}, err
 			}
-			c.format = s
+			c.format = f.value
 		case "ignore":
 			items := []*yaml.Node{v}
 			switch {
@@ -150,10 +147,14 @@ func parseConfig(path string, data []byte) (config, error) {
 	return c, nil
 }
 
-// configWord returns the value of key, which must be one of allowed.
-func configWord(path, key string, v *yaml.Node, allowed ...string) (string, error) {
-	if v.Kind != yaml.ScalarNode || !slices.Contains(allowed, v.Value) {
-		return "", configError(path, v, "%s: must be %s", key, orList(allowed))
+// configValue sets f, the flag.Value of the flag named key, from the
+// scalar v: a value of the file is read exactly as the flag reads it.
+func configValue(path, key string, v *yaml.Node, f flag.Value) error {
+	if v.Kind != yaml.ScalarNode {
+		return configError(path, v, "%s: expected a single value", key)
 	}
-	return v.Value, nil
+	if err := f.Set(v.Value); err != nil {
+		return configError(path, v, "%s: %v", key, err)
+	}
+	return nil
 }

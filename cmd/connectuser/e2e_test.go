@@ -151,7 +151,7 @@ func (r record) has(field, code, severity string) bool {
 // Members the JSON report may hold (SPEC sections 3 and 5), and those it
 // must.
 var (
-	recordMembers    = []string{"source", "line", "valid", "violations"}
+	recordMembers    = []string{"source", "line", "valid", "not_checked", "violations"}
 	violationMembers = []string{"field", "code", "severity", "rule", "message", "related", "value", "line", "column"}
 )
 

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +28,8 @@ func appendJSONReport(b []byte, j *job) []byte {
 		b = strconv.AppendInt(b, int64(j.origin.Line), 10)
 	}
 	b = append(b, `,"valid":`...)
-	b = strconv.AppendBool(b, j.errors == 0)
+	b = strconv.AppendBool(b, j.errors == 0 && j.lookupErr == nil)
+	b = appendNotChecked(b, j)
 	b = append(b, `,"violations":`...)
 	b = j.list.AppendJSON(b)
 	return append(b, "}\n"...)
@@ -64,7 +67,7 @@ const (
 
 // appendTextReport appends the text report of a document: nothing for a
 // document without violations, else its name (with :line for JSON Lines)
-// and one line per violation: the member's position as FILE:LINE:COLUMN
+// and one line per violation, by position: the member's position as FILE:LINE:COLUMN
 // (which terminals and editors open), severity, field, code, message,
 // and the value and the related paths where there are some.
 //
@@ -85,7 +88,7 @@ func appendTextReport(b []byte, j *job, s style) []byte {
 		codeWidth = max(codeWidth, len(j.list[i].Code))
 	}
 	fieldWidth = min(fieldWidth, maxFieldWidth)
-	for i := range j.list {
+	for _, i := range byPosition(j.list) {
 		v := &j.list[i]
 		b = append(b, "  "...)
 		b = appendPadded(b, textPosition(j, v), posWidth)
@@ -108,6 +111,20 @@ func appendTextReport(b []byte, j *job, s style) []byte {
 		b = append(b, '\n')
 	}
 	return b
+}
+
+// byPosition returns the indexes of l in the order of the positions of
+// its violations: by line, then column, then as l has them (a violation
+// without a position first).
+func byPosition(l cuerrors.List) []int {
+	order := make([]int, len(l))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(l[a].Line, l[b].Line), cmp.Compare(l[a].Column, l[b].Column))
+	})
+	return order
 }
 
 // textPosition is the position of v as the text report shows it:
@@ -192,12 +209,15 @@ type totals struct {
 	documents, valid, errors, warnings, unreadable int
 	strict                                         bool // --strict: warnings fail
 	lookups                                        int  // documents whose instance look-up failed
+	notChecked                                     int  // documents not checked against the instance (a look-up failed)
+	failedCalls                                    []string
 }
 
 // appendSummary appends the last line of the text report:
-// "6 documents, 3 valid, 15 errors, 4 warnings" (and the unreadable paths).
+// "6 documents, 3 valid, 15 errors, 4 warnings" (and the documents not
+// checked against the instance, and the unreadable paths).
 func appendSummary(b []byte, t totals, s style) []byte {
-	ok := t.errors == 0 && t.unreadable == 0 && !(t.strict && t.warnings > 0)
+	ok := t.errors == 0 && t.unreadable == 0 && t.notChecked == 0 && !(t.strict && t.warnings > 0)
 	if ok {
 		b = append(b, s.green...)
 	} else {
@@ -206,7 +226,9 @@ func appendSummary(b []byte, t totals, s style) []byte {
 	b = appendCount(b, t.documents, "document", "documents")
 	b = append(b, ", "...)
 	b = strconv.AppendInt(b, int64(t.valid), 10)
-	b = append(b, " valid, "...)
+	b = append(b, " valid"...)
+	b = appendNotCheckedSummary(b, t)
+	b = append(b, ", "...)
 	b = appendCount(b, t.errors, "error", "errors")
 	b = append(b, ", "...)
 	b = appendCount(b, t.warnings, "warning", "warnings")

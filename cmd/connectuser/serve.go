@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -34,15 +33,32 @@ default profiles of a new instance. Each request is logged on standard error
 SIGINT or SIGTERM stops it (exit 0), after writing --save.
 
 Flags:
-  --addr HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks one)
+  --addr HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks one);
+                     a loopback address only (127.0.0.1, ::1, localhost), since the
+                     service accepts any credentials
+  --allow-remote     allow an --addr that is not loopback (0.0.0.0, a LAN address),
+                     with a warning: anyone who reaches it can read and change users
   --account ID       account id in the ARNs (default 123456789012)
   --region REGION    region in the ARNs (default us-east-1)
   --state FILE       load instances, profiles, groups and users from FILE
   --save FILE        write the state to FILE on stop (atomically)
   --rate R           requests per second per operation, for the account (default: no limit)
-  --burst B          token bucket size with --rate (default: R rounded up)
+  --burst B          token bucket size, at least 1; needs --rate (default: R rounded up)
   --faults LIST      random faults: throttle=P,error=P,reset-before=P,reset-after=P,latency=DURATION
   --seed N           seed of the random faults, to repeat a run
+
+The state file (--state reads it, --save writes it) is one JSON object:
+  {"Instances": [{
+     "Id": "...", "Alias": "...",
+     "IdentityManagementType": "CONNECT_MANAGED" | "SAML" | "EXISTING_DIRECTORY",
+     "UserQuota": 0 (no limit) or the most users the instance holds,
+     "SecurityProfiles": [{"Id": "...", "Name": "..."}],
+     "RoutingProfiles":  [{"Id": "...", "Name": "..."}],
+     "HierarchyGroups":  [{"Id": "...", "Name": "...", "ParentId": "" (top level) or a group's Id}],
+     "Users": [{"Id": "...", then the CreateUser members less InstanceId and Password}]}]}
+A member it does not have, or an id that names nothing in its instance, is a
+usage error. examples/serve/state.json is one to start from:
+  connectuser serve --state examples/serve/state.json --save state.json
 
 Exit status: 0 stopped by a signal, 1 the server failed, 2 a usage problem or
 a state file that cannot be loaded.
@@ -67,6 +83,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	burst := fs.Int("burst", 0, "")
 	faultSpec := fs.String("faults", "", "")
 	seed := fs.Int64("seed", 0, "")
+	allowRemote := fs.Bool("allow-remote", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, serveUsage)
@@ -77,15 +94,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		return usageError(stderr, "serve", fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
+	addrWarning, err := checkServeAddr(*addr, *allowRemote)
+	if err != nil {
+		return usageError(stderr, "serve", err)
+	}
 	faults, err := connecttest.ParseFaults(*faultSpec)
 	if err != nil {
 		return usageError(stderr, "serve", fmt.Errorf("--faults: %w", err))
 	}
-	if *ratePerSecond < 0 || math.IsNaN(*ratePerSecond) || math.IsInf(*ratePerSecond, 0) || *burst < 0 {
-		return usageError(stderr, "serve", errors.New("--rate and --burst must be positive"))
-	}
-	if *ratePerSecond > 0 && *burst == 0 {
-		*burst = int(math.Ceil(*ratePerSecond))
+	if *burst, err = serveBurst(*ratePerSecond, *burst, isFlagSet(fs, "burst")); err != nil {
+		return usageError(stderr, "serve", err)
 	}
 	var state *connecttest.State
 	if *statePath != "" {
@@ -116,6 +134,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if isFlagSet(fs, "seed") {
 		opts = append(opts, connecttest.WithSeed(*seed))
+	}
+	if addrWarning != "" {
+		fmt.Fprintln(stderr, "connectuser serve: "+addrWarning)
 	}
 	srv, err := connecttest.Start(opts...)
 	if err != nil {

@@ -56,10 +56,14 @@ Flags:
         colour on a terminal unless NO_COLOR is set. json is JSON Lines, one
         object per document:
         {"source":"dir/a.jsonl","line":3,"valid":false,"violations":[...]}
-        ("line" only for JSON Lines; "valid" is false when there is an error;
-        each violation has the "line" and "column" of its member).
+        ("line" only for JSON Lines; "valid" is false when there is an error,
+        or when the document could not be checked against its instance:
+        then "not_checked":{"check":"instance","call":"DescribeInstance"}
+        names the call that failed; each violation has the "line" and
+        "column" of its member).
         sarif is a SARIF 2.1.0 log for code-scanning views; junit is JUnit
-        XML (a suite per file, a case per document, a failure per error);
+        XML (a suite per file, a case per document, one failure per invalid
+        document listing its errors);
         github is GitHub Actions workflow commands (::error and ::warning
         annotations at the file, line and column).
           connectuser validate --format json users.jsonl | jq 'select(.valid|not)'
@@ -315,10 +319,13 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			render(j)
 		}
 		if collected != nil {
-			collected = append(collected, report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list})
+			collected = append(collected, report.Document{Source: j.origin.Source, Line: j.origin.Line, Violations: j.list, NotChecked: notCheckedWhat(j)})
 		}
 		t.documents++
-		if j.errors == 0 && !(opts.strict && j.warnings > 0) {
+		switch {
+		case j.lookupErr != nil:
+			t.countNotChecked(j)
+		case j.errors == 0 && !(opts.strict && j.warnings > 0):
 			t.valid++
 		}
 		t.errors += j.errors
