@@ -76,6 +76,33 @@ func (c *InstanceChecker) Check(ctx context.Context, in *user.CreateUserInput) (
 	return list, err
 }
 
+// References checks only what the instance knows of the resources in
+// names, without the catalog and without the Username: the instance
+// exists (else a reference error at InstanceId) and every
+// SecurityProfileIds[i], RoutingProfileId and HierarchyGroupId is a
+// resource of it, as [InstanceChecker.Check] does. For callers that run
+// the catalog themselves and decide what a taken Username means (package
+// onboard: the user exists). A failed look-up is a [*LookupError].
+func (c *InstanceChecker) References(ctx context.Context, in *user.CreateUserInput) (cuerrors.List, error) {
+	if in == nil || in.InstanceId == "" {
+		return nil, nil
+	}
+	id := instanceKey(in.InstanceId)
+	info, err := c.l.describe(ctx, id)
+	if err != nil {
+		return nil, &LookupError{Call: "DescribeInstance", InstanceId: id, Err: err}
+	}
+	if info.notFound != nil || (strings.HasPrefix(in.InstanceId, "arn:") && info.ARN != "" && in.InstanceId != info.ARN) {
+		return cuerrors.List{instanceViolation(ruleInstance, cuerrors.NewPath("InstanceId"), in.InstanceId, "")}, nil
+	}
+	resources := *in
+	resources.Username = ""
+	return references(ctx, c.l, info, &resources)
+}
+
+// Reader returns the reader the checker reads through.
+func (c *InstanceChecker) Reader() *Reader { return &Reader{l: c.l} }
+
 // Created records that username now exists in the instance (an ID or an
 // instance ARN), for a user created through another client: later checks
 // report it taken without asking the service.

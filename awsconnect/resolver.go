@@ -122,6 +122,32 @@ func (r *Resolver) HierarchyGroup(ctx context.Context, path []string) (string, *
 	return "", &v, nil
 }
 
+// HierarchyGroupNamed returns the id of the one hierarchy group named
+// name (the admin website's "agent hierarchy" column names a group so).
+// No group of that name, or several, is a violation: for several, give
+// the group's path to [Resolver.HierarchyGroup].
+func (r *Resolver) HierarchyGroupNamed(ctx context.Context, name string) (string, *cuerrors.Violation, error) {
+	field := cuerrors.NewPath("HierarchyGroupId")
+	rs, err := r.l.resources(ctx, kindHierarchyGroup, r.instance)
+	if err != nil {
+		return "", nil, err
+	}
+	switch idx := rs.byName[name]; {
+	case len(idx) == 1 && name != "":
+		return rs.items[idx[0]].ID, nil, nil
+	case len(idx) > 1:
+		v := instanceViolation(ruleNameGroup, field, name, "")
+		v.Message = "More than one hierarchy group has this name; give the group's path of names from the top level."
+		return "", &v, nil
+	}
+	hint := ""
+	if near, ok := nearestByName(name, rs.items); ok {
+		hint = didYouMean(near)
+	}
+	v := instanceViolation(ruleNameGroup, field, name, hint)
+	return "", &v, nil
+}
+
 // indexed returns the items at idx.
 func indexed(rs *Listing, idx []int) []resource {
 	out := make([]resource, len(idx))

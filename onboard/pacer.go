@@ -5,6 +5,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+
 	"github.com/connectkit/createuser/internal/pace"
 )
 
@@ -39,3 +42,7 @@ func backoff(n int, base, maxDelay time.Duration) time.Duration {
 
 // sleep waits for d or until ctx is done; false means ctx is done.
 func sleep(ctx context.Context, d time.Duration) bool { return pace.Sleep(ctx, d) }
+
+// noSDKRetries turns the SDK's own retries off for one call: onboard
+// retries CreateUser by itself, through its own token bucket.
+func noSDKRetries(o *connect.Options) { o.Retryer = aws.NopRetryer{} }
