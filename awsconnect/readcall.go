@@ -175,11 +175,19 @@ func send[O any](ctx context.Context, l *lookups, op, instance string, fn func(c
 	}
 	l.pace.count(op, func(s *CallStats) { s.Failed++ })
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-		if cause := context.Cause(ctx); cause != nil && cause != ctx.Err() {
-			err = fmt.Errorf("%w (%w)", err, cause)
-		}
+		err = ctxErr(ctx)
 	}
 	return nil, err
+}
+
+// ctxErr returns why ctx is done: its error, with its cause when one was
+// given (context.WithTimeoutCause: "the --deadline of 5m passed").
+func ctxErr(ctx context.Context) error {
+	err := ctx.Err()
+	if cause := context.Cause(ctx); cause != nil && cause != err {
+		return fmt.Errorf("%w (%w)", err, cause)
+	}
+	return err
 }
 
 // TimeoutError reports a request that got no answer within the request
