@@ -16,7 +16,9 @@ import (
 
 	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/connecttest"
+	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
+	"github.com/connectkit/createuser/user"
 )
 
 // fakeRead is a ReadAPI whose DescribeInstance and SearchUsers answer as
@@ -250,5 +252,37 @@ func TestReaderSharesPages(t *testing.T) {
 	}
 	if st := r.Stats(); st[connecttest.OpListSecurityProfiles].Calls != 5 {
 		t.Errorf("stats = %+v", st)
+	}
+}
+
+// TestCheckerReferences: References checks the instance and the
+// resources only: a taken Username is not its business, nor the catalog.
+func TestCheckerReferences(t *testing.T) {
+	srv := service(t)
+	seed(t, srv, "inst-1", identity.ConnectManaged, 2)
+	checker := awsconnect.NewInstanceChecker(clientOf(srv), fast()...)
+	for _, tc := range []struct {
+		name string
+		in   func() *user.CreateUserInput
+		want []cuerrors.Want
+	}{
+		{"taken username, known resources", func() *user.CreateUserInput { return request("inst-1", "taken.user") }, nil},
+		{"unknown profile, no password", func() *user.CreateUserInput {
+			in := request("inst-1", "taken.user")
+			in.Password, in.SecurityProfileIds = nil, []string{"sp-agnet"}
+			return in
+		}, []cuerrors.Want{{Field: "SecurityProfileIds[0]", Code: cuerrors.CodeReference}}},
+		{"unknown instance", func() *user.CreateUserInput { return request("inst-gone", "new.user") },
+			[]cuerrors.Want{{Field: "InstanceId", Code: cuerrors.CodeReference}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			list, err := checker.References(context.Background(), tc.in())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cuerrors.Diff(tc.want, list); d != "" {
+				t.Error(d)
+			}
+		})
 	}
 }
