@@ -129,3 +129,32 @@ func TestValidateAtQuota(t *testing.T) {
 		t.Errorf("%d calls for 60 documents of one instance; want O(pages)", calls)
 	}
 }
+
+// TestApplyDeadlineWhileCreating: a --deadline that passes while apply
+// creates users starts nothing new, exits 2 and says how to resume; the
+// journal holds every user created, and the next run creates the rest.
+func TestApplyDeadlineWhileCreating(t *testing.T) {
+	srv := demoServer(t)
+	dir := t.TempDir()
+	users := writeUsers(t, dir, 20)
+	journal := filepath.Join(dir, "j.jsonl")
+	args := []string{"apply", "--endpoint-url", srv.URL, "--journal", journal, "--progress", "none",
+		"--lookup-rate", "1000", "--rate", "0.5", "--burst", "1", users}
+	var stdout, stderr bytes.Buffer
+	code := run(append(args, "--deadline", "3s"), nil, &stdout, &stderr)
+	if code != exitUsage || !strings.Contains(stderr.String(), "--deadline") || !strings.Contains(stderr.String(), "resume") {
+		t.Fatalf("exit %d, want 2 saying the deadline passed and how to resume; stderr:\n%s", code, stderr.String())
+	}
+	if n := len(srv.Users(demoInstance)); n >= 20 {
+		t.Fatalf("%d users created before the deadline; the test shows nothing", n)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	args[10], args[12] = "1000", "100" // --rate, --burst
+	if code := run(args, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("the second run exited %d:\n%s", code, stderr.String())
+	}
+	if n := len(srv.Users(demoInstance)); n != 20 {
+		t.Errorf("%d users after the second run, want 20", n)
+	}
+}

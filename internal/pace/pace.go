@@ -54,9 +54,15 @@ func NewBucket(perSecond float64, burst int) *Bucket {
 }
 
 // Wait blocks until a call may be sent, or ctx is done (its error then).
+// When the next token would come after ctx's deadline, it waits for the
+// deadline all the same: the caller learns that ctx is done, as from any
+// other wait, when it is.
 func (b *Bucket) Wait(ctx context.Context) error {
 	if err := b.lim.Wait(ctx); err != nil {
-		return err
+		if ctx.Err() == nil {
+			<-ctx.Done()
+		}
+		return ctx.Err()
 	}
 	b.sent.Add(1)
 	return nil

@@ -69,3 +69,17 @@ func TestWaitEndsWithContext(t *testing.T) {
 		t.Errorf("sent = %d, want 1", b.Sent())
 	}
 }
+
+// TestWaitPastDeadline: a token that would come after the deadline ends
+// the wait at the deadline, with the context's error.
+func TestWaitPastDeadline(t *testing.T) {
+	b := NewBucket(0.001, 1)
+	if err := b.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	if err := b.Wait(ctx); err != context.DeadlineExceeded || ctx.Err() == nil {
+		t.Errorf("Wait = %v with ctx.Err() = %v; want the deadline, passed", err, ctx.Err())
+	}
+}
