@@ -7,6 +7,7 @@ package pace
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -42,9 +43,12 @@ const (
 )
 
 // NewBucket returns a bucket of perSecond calls a second with bursts of
-// burst (at least 1).
+// burst (at least 1); a perSecond of zero or less paces nothing.
 func NewBucket(perSecond float64, burst int) *Bucket {
 	burst = max(burst, 1)
+	if perSecond <= 0 {
+		perSecond = math.Inf(1)
+	}
 	return &Bucket{
 		lim: rate.NewLimiter(rate.Limit(perSecond), burst),
 		max: perSecond,

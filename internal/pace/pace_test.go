@@ -83,3 +83,15 @@ func TestWaitPastDeadline(t *testing.T) {
 		t.Errorf("Wait = %v with ctx.Err() = %v; want the deadline, passed", err, ctx.Err())
 	}
 }
+
+// TestNoRate: a bucket without a rate paces nothing and never blocks.
+func TestNoRate(t *testing.T) {
+	b := NewBucket(0, 1)
+	for range 100 {
+		if err := b.Wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.Throttled()
+	b.Success()
+}
