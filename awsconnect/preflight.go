@@ -24,7 +24,7 @@ import (
 const PreflightID = "awsconnect.Preflight"
 
 // Option configures the pre-flight check of [WithPreflight], an
-// [InstanceChecker] or a [Resolver].
+// [InstanceChecker], a [Resolver] or a [Reader].
 type Option func(*settings)
 
 type settings struct {
@@ -38,8 +38,7 @@ type settings struct {
 // newSettings applies opts over the defaults; fromInstance is the default
 // of reading the identity type from the instance.
 func newSettings(fromInstance bool, opts []Option) settings {
-	s := settings{identity: identity.Unknown, fromInstance: fromInstance,
-		cache: lookupConfig{ttl: DefaultCacheTTL, searchLimit: DefaultUsernameSearches, pageSize: DefaultPageSize}}
+	s := settings{identity: identity.Unknown, fromInstance: fromInstance, cache: defaultLookupConfig()}
 	for _, o := range opts {
 		if o != nil {
 			o(&s)
@@ -112,7 +111,8 @@ func WithIdentityManagement(t identity.Type) Option {
 // DescribeInstance (and every other look-up) follows the client that runs
 // the call: it goes to the endpoint and region the CreateUser call
 // resolved, through a client built from the Options the pre-flight was
-// given to (the same HTTP client, credentials, retryer and APIOptions), so
+// given to (the same HTTP client, credentials and APIOptions; paced and
+// retried by a [Reader] of its own, from the options of the reader), so
 // a client copied with connect.New(c.Options(), ...) for another region or
 // endpoint reads its own instances, and keeps them apart. A copy that signs
 // with other credentials cannot be followed: its calls fail with

@@ -264,12 +264,12 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 	if uncertain {
 		// Out of attempts after one without an answer: the user may
 		// exist. Ask before reporting a failure.
-		u, ok, err := a.lookups.searchUser(flight, it.Instance, it.Username)
+		u, ok, err := a.reader.SearchUser(flight, it.Instance, it.Username)
 		if err != nil {
 			return r.pending(it, attempts)
 		}
 		if ok {
-			it.UserId, it.UserArn = u.ID, u.Arn
+			it.UserId, it.UserArn = u.ID, u.ARN
 			return r.outcome(it, EventCreated, attempts, true, "", "")
 		}
 	}
@@ -280,14 +280,14 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 // may have created the user, the user found is ours (created);
 // otherwise someone else made it (exists).
 func (r *run) settle(ctx context.Context, it *Item, attempts int, uncertain bool, code, msg string) bool {
-	u, ok, err := r.a.lookups.searchUser(ctx, it.Instance, it.Username)
+	u, ok, err := r.a.reader.SearchUser(ctx, it.Instance, it.Username)
 	if err != nil {
 		return r.pending(it, attempts)
 	}
 	if !ok {
 		return r.outcome(it, EventFailed, attempts, false, code, "the service reports the user as existing, but SearchUsers does not find it: "+msg)
 	}
-	it.UserId, it.UserArn = u.ID, u.Arn
+	it.UserId, it.UserArn = u.ID, u.ARN
 	if uncertain {
 		return r.outcome(it, EventCreated, attempts, true, "", "")
 	}

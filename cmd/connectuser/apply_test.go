@@ -352,7 +352,7 @@ func TestApplyFailedLookupExits2(t *testing.T) {
 	users := writeUsers(t, dir, 2)
 	r := runBinary(t, dir, nil, "apply", "--endpoint-url", url, "--journal", "j.jsonl", "--max-attempts", "2",
 		"--backoff-base", "1ms", "--progress", "none", users)
-	if r.code != exitUsage || !strings.Contains(r.stderr, "DescribeInstance of instance "+demoInstance+" failed") {
+	if r.code != exitUsage || !strings.Contains(r.stderr, "DescribeInstance of instance \""+demoInstance+"\"") {
 		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 }

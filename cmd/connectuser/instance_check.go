@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -35,11 +36,12 @@ const instanceUsage = `  --instance-id ID
           connectuser validate --endpoint-url http://127.0.0.1:8080 --instance-id demo-connect-managed users.jsonl
   --region REGION
         The region of the instance checks (else the SDK's configuration).
-`
+` + callUsage
 
 // instanceFlags are the flags of the instance checks.
 type instanceFlags struct {
 	instanceID, endpoint, region string
+	call                         *callFlags
 }
 
 // addInstanceFlags defines the flags of the instance checks on fs.
@@ -48,6 +50,7 @@ func addInstanceFlags(fs *flag.FlagSet) *instanceFlags {
 	fs.StringVar(&f.instanceID, "instance-id", "", "check against this instance")
 	fs.StringVar(&f.endpoint, "endpoint-url", "", "endpoint of the instance checks")
 	fs.StringVar(&f.region, "region", "", "region of the instance checks")
+	f.call = addCallFlags(fs)
 	return f
 }
 
@@ -60,9 +63,23 @@ func (f *instanceFlags) enabled() bool {
 // is safe for concurrent use by the workers.
 type instanceCheck struct {
 	checker    *awsconnect.InstanceChecker
+	progress   *lookupProgress
 	instanceID string
 	fixedType  bool // --identity-management was given
+
+	mu     sync.Mutex
+	failed error // the first look-up that failed: nothing more is looked up
 }
+
+// notCheckedError is the look-up error of a document that was not looked
+// up because an earlier look-up failed.
+type notCheckedError struct{ first error }
+
+func (e *notCheckedError) Error() string {
+	return "not checked against the instance: an earlier look-up failed (" + e.first.Error() + ")"
+}
+
+func (e *notCheckedError) Unwrap() error { return e.first }
 
 // newInstanceCheck returns the checks the flags ask for, or nil.
 func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type, stderr io.Writer) (*instanceCheck, error) {
@@ -82,7 +99,10 @@ func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type, st
 	if fixed {
 		opts = append(opts, awsconnect.WithIdentityManagement(t))
 	}
-	return &instanceCheck{checker: awsconnect.NewInstanceChecker(client, opts...), instanceID: id, fixedType: fixed}, nil
+	progress := newLookupProgress(stderr)
+	reader := awsconnect.NewReader(client, readerOptions(f.call, progress)...)
+	opts = append(opts, awsconnect.WithReader(reader))
+	return &instanceCheck{checker: awsconnect.NewInstanceChecker(client, opts...), progress: progress, instanceID: id, fixedType: fixed}, nil
 }
 
 // apply fills in the instance of a document that has none, and checks a
@@ -100,8 +120,22 @@ func (c *instanceCheck) apply(ctx context.Context, j *job) {
 	if j.list.HasErrors() {
 		return
 	}
+	c.mu.Lock()
+	failed := c.failed
+	c.mu.Unlock()
+	if failed != nil {
+		j.lookupErr = &notCheckedError{failed}
+		return
+	}
 	list, err := c.checker.Check(ctx, j.in)
 	j.lookupErr = err
+	if err != nil {
+		c.mu.Lock()
+		if c.failed == nil {
+			c.failed = err
+		}
+		c.mu.Unlock()
+	}
 	if c.fixedType || err != nil {
 		// The catalog's findings stay as the document gave them (after a
 		// failed look-up too); only the instance's are added.
@@ -127,4 +161,11 @@ func withoutRule(l cuerrors.List, rule string) cuerrors.List {
 		return nil
 	}
 	return out
+}
+
+// finish clears the look-ups' progress.
+func (c *instanceCheck) finish() {
+	if c != nil {
+		c.progress.finish()
+	}
 }

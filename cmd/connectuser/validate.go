@@ -169,6 +169,9 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	if err != nil {
 		return validateOptions{}, nil, err
 	}
+	if err := instance.call.check(); err != nil {
+		return validateOptions{}, nil, err
+	}
 	switch {
 	case *jobs < 0:
 		return validateOptions{}, nil, errors.New("--jobs must be 0 (one per CPU) or more")
@@ -235,6 +238,11 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	v := user.NewValidator(vopts...)
 	tooLarge := user.DocumentTooLarge(int64(opts.maxSize))
 	ctx := context.Background()
+	if opts.instance.enabled() {
+		var cancel context.CancelFunc
+		ctx, cancel = opts.instance.call.withDeadline(ctx)
+		defer cancel()
+	}
 	check, err := newInstanceCheck(ctx, opts.instance, opts.identity, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser: the instance checks: %v\n", err)
@@ -344,6 +352,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		return true
 	})
 	workers.Wait()
+	check.finish()
 	switch opts.format {
 	case "text":
 		if shown {
