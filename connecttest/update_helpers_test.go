@@ -26,8 +26,8 @@ const (
 func anaUser() connecttest.User {
 	return connecttest.User{
 		Id: anaID, Username: "ana", SecurityProfileIds: []string{agentSP}, RoutingProfileId: basicRP,
-		IdentityInfo:     &identity.Info{FirstName: ptr(identity.Secret("Ana")), LastName: ptr(identity.Secret("Silva")), Email: ptr(identity.Secret("ana@example.com"))},
-		HierarchyGroupId: ptr(group1),
+		IdentityInfo:      &identity.Info{FirstName: ptr(identity.Secret("Ana")), LastName: ptr(identity.Secret("Silva")), Email: ptr(identity.Secret("ana@example.com"))},
+		HierarchyGroupId:  ptr(group1),
 		AutoAcceptConfigs: []channel.AutoAcceptConfig{{Channel: channel.Chat, AutoAccept: ptr(false)}},
 		AfterContactWorkConfigs: []channel.AfterContactWorkConfig{
 			{Channel: channel.Voice, AfterContactWorkConfig: &channel.AfterContactWork{AfterContactWorkTimeLimit: ptr(int64(20))},
