@@ -156,8 +156,11 @@ func jsonMap(t *testing.T, v any) map[string]any {
 	return m
 }
 
+// dirInstance is the EXISTING_DIRECTORY demo instance.
+const dirInstance = "e7d3f0a2-5c1b-4d9e-8f6a-0b2c4d6e8f10"
+
 // propFixture is the server of the properties and the references its
-// CONNECT_MANAGED and SAML instances have.
+// demo instances (one of each identity type) have.
 func propFixture(t *testing.T) (*connecttest.Server, connecttest.State, refs) {
 	srv := newUpdateServer(t)
 	st := srv.State()
@@ -171,10 +174,10 @@ func propFixture(t *testing.T) (*connecttest.Server, connecttest.State, refs) {
 			rf.groups = []string{group1, group2}
 		}
 	}
-	// The SAML instance gets the same groups, so that one set of
-	// references serves both.
+	// The SAML and EXISTING_DIRECTORY instances get the same groups, so
+	// that one set of references serves the three.
 	for i := range st.Instances {
-		if st.Instances[i].Id == samlInstance {
+		if st.Instances[i].Id == samlInstance || st.Instances[i].Id == dirInstance {
 			st.Instances[i].HierarchyGroups = []connecttest.HierarchyGroup{{Id: group1, Name: "EMEA"}, {Id: group2, Name: "Berlin", ParentId: group1}}
 		}
 	}
@@ -218,12 +221,13 @@ func TestPropertyUpdatesFollowTheModel(t *testing.T) {
 	validators := map[string]*user.Validator{
 		cmInstance:   user.NewValidator(user.WithIdentityManagement(identity.ConnectManaged)),
 		samlInstance: user.NewValidator(user.WithIdentityManagement(identity.SAML)),
+		dirInstance:  user.NewValidator(user.WithIdentityManagement(identity.ExistingDirectory)),
 	}
 	props := gopter.NewProperties(propParameters(t))
 	props.Property("DescribeUser equals the reference model after each update", prop.ForAll(
 		func(seed uint64, steps int) string {
 			g := newGen(seed, 25) // mostly valid: most updates change the user
-			instance := pick(g, cmInstance, samlInstance)
+			instance := pick(g, cmInstance, samlInstance, dirInstance)
 			want := seedUser(t, srv, st, instance, g.startUser(rf))
 			for i := range steps {
 				req := g.request(srv, instance, want.Id, rf)
@@ -267,12 +271,13 @@ func TestPropertyCatalogDecides400(t *testing.T) {
 	validators := map[string]*user.Validator{
 		cmInstance:   user.NewValidator(user.WithIdentityManagement(identity.ConnectManaged)),
 		samlInstance: user.NewValidator(user.WithIdentityManagement(identity.SAML)),
+		dirInstance:  user.NewValidator(user.WithIdentityManagement(identity.ExistingDirectory)),
 	}
 	props := gopter.NewProperties(propParameters(t))
 	props.Property("400 if and only if the catalog finds an error", prop.ForAll(
 		func(seed uint64) string {
 			g := newGen(seed, 4) // refusals as often as acceptances
-			instance := pick(g, cmInstance, samlInstance)
+			instance := pick(g, cmInstance, samlInstance, dirInstance)
 			start := g.startUser(rf)
 			start.Tags = nil // no tag limit reached by a merge: the state's, not the request's
 			stored := seedUser(t, srv, st, instance, start)
