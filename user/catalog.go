@@ -14,7 +14,9 @@ type Rule struct {
 	// member, such as "phone-config.auto-accept.conflict".
 	ID string `json:"id"`
 	// Field is the wire path the rule reports at; [i] stands for any
-	// index and [k] for any tag key.
+	// index and [k] for any tag key. Where operations name the member
+	// differently, the names are separated by | (Tags|tags|tagKeys[i]:
+	// CreateUser's Tags, TagResource's tags, UntagResource's tagKeys).
 	Field string `json:"field"`
 	// Code is the code of its violations.
 	Code cuerrors.Code `json:"code"`
