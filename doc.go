@@ -24,7 +24,10 @@
 //     channel-specific configuration lists.
 //   - user: the request (CreateUserInput), a fluent Builder, the strict
 //     reader of request documents, the rule catalog (user.Rules) and the
-//     engine (user.Validator) that checks all of it in one pass.
+//     engine (user.Validator) that checks all of it in one pass; and the
+//     same for the operations that change a user after it is created
+//     (UpdateUserPhoneConfigInput and the others, user.Operations,
+//     Validator.ValidateRequest), each member with its CreateUser rules.
 //   - user/validatortags: the same field rules as tags for
 //     github.com/go-playground/validator/v10.
 //   - report: the violations of request documents as SARIF 2.1.0, JUnit XML

@@ -78,16 +78,7 @@ func (s *Server) createUser(r *http.Request, params []string) response {
 
 	// The catalog, under the instance's identity management type.
 	if list := s.validators[t].Validate(in); list.HasErrors() {
-		var first string
-		for i := range list {
-			if list[i].Severity == cuerrors.SeverityError {
-				first = list[i].Error()
-				break
-			}
-		}
-		b, _ := list.MarshalJSON()
-		out, _ := json.Marshal(serviceError{Message: first, Violations: b})
-		return response{status: http.StatusBadRequest, errType: ErrInvalidParameter, body: out}
+		return catalogError(list)
 	}
 
 	s.store.mu.Lock()
@@ -100,21 +91,21 @@ func (s *Server) createUser(r *http.Request, params []string) response {
 	u := userFromInput("", in)
 	u.SecurityProfileIds = make([]string, len(in.SecurityProfileIds))
 	for i, ref := range in.SecurityProfileIds {
-		spID, ok := s.resourceID(id, "security-profile", ref)
-		if _, exists := st.sp[spID]; !ok || !exists {
-			return notFound("Security profile " + ref + " not found in instance " + id)
+		spID, bad := s.securityProfileID(st, ref)
+		if bad != nil {
+			return *bad
 		}
 		u.SecurityProfileIds[i] = spID
 	}
-	rpID, ok := s.resourceID(id, "routing-profile", in.RoutingProfileId)
-	if _, exists := st.rp[rpID]; !ok || !exists {
-		return notFound("Routing profile " + in.RoutingProfileId + " not found in instance " + id)
+	rpID, bad := s.routingProfileID(st, in.RoutingProfileId)
+	if bad != nil {
+		return *bad
 	}
 	u.RoutingProfileId = rpID
 	if in.HierarchyGroupId != nil {
-		gID, ok := s.resourceID(id, "agent-group", *in.HierarchyGroupId)
-		if _, exists := st.groups[gID]; !ok || !exists {
-			return notFound("Hierarchy group " + *in.HierarchyGroupId + " not found in instance " + id)
+		gID, bad := s.groupID(st, *in.HierarchyGroupId)
+		if bad != nil {
+			return *bad
 		}
 		u.HierarchyGroupId = &gID
 	}
@@ -132,6 +123,22 @@ func (s *Server) createUser(r *http.Request, params []string) response {
 	st.users[u.Id] = &storedUser{User: u, modified: s.cfg.now()}
 	st.names[u.Username] = st.users[u.Id]
 	return okJSON(user.CreateUserOutput{UserId: u.Id, UserArn: s.resourceARN(id, "agent", u.Id)})
+}
+
+// catalogError is the 400 InvalidParameterException of a list with
+// errors: its Message is the first error's sentence, as the service words
+// its messages, and its body carries every violation as "Violations".
+func catalogError(list cuerrors.List) response {
+	var first string
+	for i := range list {
+		if list[i].Severity == cuerrors.SeverityError {
+			first = list[i].Message
+			break
+		}
+	}
+	b, _ := list.MarshalJSON()
+	out, _ := json.Marshal(serviceError{Message: first, Violations: b})
+	return response{status: http.StatusBadRequest, errType: ErrInvalidParameter, body: out}
 }
 
 func (st *instanceState) typeOrUnknown() identity.Type {
@@ -177,7 +184,7 @@ func (s *Server) describeUser(_ *http.Request, params []string) response {
 	return okJSON(struct {
 		User describedUser `json:"User"`
 	}{describedUser{
-		User:               u.User,
+		User:               answered(u.User),
 		Arn:                s.resourceARN(st.info.Id, "agent", u.Id),
 		LastModifiedTime:   epoch(u.modified),
 		LastModifiedRegion: s.cfg.region,

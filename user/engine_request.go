@@ -32,7 +32,19 @@ var (
 )
 
 func (c *checker) top(in *CreateUserInput) {
-	switch id := in.InstanceId; {
+	// The common case, an ASCII id of 3 to 100 bytes, breaks no rule of
+	// instanceID: tested here, it costs CreateUser no call.
+	if id := in.InstanceId; len(id) < 3 || len(id) > maxInstanceID || !pattern.ASCII(id) {
+		c.instanceID(id)
+	}
+	c.username(in.Username)
+	c.password(in.Password)
+}
+
+// instanceID checks InstanceId, a member of every operation but the
+// tagging ones.
+func (c *checker) instanceID(id string) {
+	switch {
 	case id == "":
 		c.report(rInstanceIDRequired, pathInstanceID, cuerrors.Value{})
 	case !pattern.ASCII(id) && !c.text(id, pathInstanceID):
@@ -41,8 +53,6 @@ func (c *checker) top(in *CreateUserInput) {
 	case len(id) > maxInstanceID && pattern.Length(id) > maxInstanceID:
 		c.report(rInstanceIDLength, pathInstanceID, cuerrors.StringValue(id))
 	}
-	c.username(in.Username)
-	c.password(in.Password)
 }
 
 func (c *checker) username(u string) {
@@ -288,6 +298,19 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 		}
 	}
 
+	c.securityProfiles(ids, ascii)
+	// The common cases break no rule: tested here, they cost no call.
+	if in.RoutingProfileId == "" || !ascii {
+		c.routingProfileID(in.RoutingProfileId, ascii)
+	}
+	if g := in.HierarchyGroupId; g != nil && (*g == "" || !ascii) {
+		c.hierarchyGroupID(g, ascii)
+	}
+}
+
+// securityProfiles checks SecurityProfileIds; ascii says that every id is
+// ASCII (false: each one is tested for UTF-8).
+func (c *checker) securityProfiles(ids []string, ascii bool) {
 	if len(ids) == 0 {
 		c.report(rSecurityProfileIDsRequired, pathSecurityProfiles, cuerrors.Value{})
 	} else if len(ids) > maxSecurityProfiles {
@@ -298,13 +321,20 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 	} else {
 		c.securityProfileIDs(ids, ascii)
 	}
+}
 
-	if r := in.RoutingProfileId; r == "" {
+// routingProfileID checks RoutingProfileId (ascii as for securityProfiles).
+func (c *checker) routingProfileID(r string, ascii bool) {
+	if r == "" {
 		c.report(rRoutingProfileIDRequired, pathRoutingProfileID, cuerrors.Value{})
 	} else if !ascii {
 		c.text(r, pathRoutingProfileID)
 	}
-	if g := in.HierarchyGroupId; g != nil {
+}
+
+// hierarchyGroupID checks HierarchyGroupId (ascii as for securityProfiles).
+func (c *checker) hierarchyGroupID(g *string, ascii bool) {
+	if g != nil {
 		if *g == "" {
 			c.report(rHierarchyGroupIDLength, pathHierarchyGroupID, cuerrors.StringValue(""))
 		} else if !ascii {

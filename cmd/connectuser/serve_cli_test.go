@@ -143,7 +143,8 @@ func lastSegment(s string) string {
 }
 
 // sentUser is the user a document asks for, as DescribeUser should show
-// it: the document less InstanceId and Password, profile ARNs as ids.
+// it: the document less InstanceId and Password, profile ARNs as ids, with
+// the service's defaults.
 func sentUser(t *testing.T, data []byte) map[string]any {
 	var doc map[string]any
 	if err := json.Unmarshal(data, &doc); err != nil {
@@ -156,10 +157,24 @@ func sentUser(t *testing.T, data []byte) map[string]any {
 			ids[i] = lastSegment(id.(string))
 		}
 	}
+	// The service's defaults: a phone configuration always, Tags {}.
+	pc, _ := doc["PhoneConfig"].(map[string]any)
+	if pc == nil {
+		pc = map[string]any{}
+	}
+	for k, v := range map[string]any{"PhoneType": "SOFT_PHONE", "AutoAccept": false, "AfterContactWorkTimeLimit": 0.0, "DeskPhoneNumber": ""} {
+		if _, set := pc[k]; !set {
+			pc[k] = v
+		}
+	}
+	doc["PhoneConfig"] = pc
+	if _, set := doc["Tags"]; !set {
+		doc["Tags"] = map[string]any{}
+	}
 	return doc
 }
 
-var logLine = regexp.MustCompile(`^(CreateUser|DescribeUser|ListUsers|SearchUsers|DeleteUser|DescribeInstance|ListInstances|ListSecurityProfiles|ListRoutingProfiles|ListUserHierarchyGroups|DescribeUserHierarchyGroup|-) [0-9]{1,3} (-|[A-Za-z]+Exception)( fault=[a-z-]+)? [0-9.]+[µnm]?s id=[0-9a-f-]{36}$`)
+var logLine = regexp.MustCompile(`^(CreateUser|DescribeUser|ListUsers|SearchUsers|DeleteUser|UpdateUserIdentityInfo|UpdateUserPhoneConfig|UpdateUserConfig|UpdateUserRoutingProfile|UpdateUserSecurityProfiles|UpdateUserHierarchy|TagResource|UntagResource|DescribeInstance|ListInstances|ListSecurityProfiles|ListRoutingProfiles|ListUserHierarchyGroups|DescribeUserHierarchyGroup|-) [0-9]{1,3} (-|[A-Za-z]+Exception)( fault=[a-z-]+)? [0-9.]+[µnm]?s id=[0-9a-f-]{36}$`)
 
 func TestServeWithAWSCLI(t *testing.T) {
 	requireClient(t, "the AWS CLI", "aws", "--version")
