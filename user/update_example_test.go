@@ -236,3 +236,42 @@ func ExampleNewDeleteUserBuilder() {
 	fmt.Println(in.Method(), in.RequestPath(), len(violations))
 	// Output: DELETE /users/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111/f1e2d3c4-0000-1111-2222-EXAMPLEUSER1 0
 }
+
+// One line of a JSON Lines file of updates: positions are the file's.
+func ExampleValidator_ValidateOperationDocumentAt() {
+	_, violations := user.NewValidator().ValidateOperationDocumentAt(user.OperationDeleteUser, []byte(`{"InstanceId":"i-1","UserId":""}`), 12)
+	fmt.Println(violations[0].Field, violations[0].Code, violations[0].Line, violations[0].Column)
+	// Output: UserId required 12 21
+}
+
+// Change an update read from a document; the original stays as it was.
+func ExampleNewUpdateUserPhoneConfigBuilderFrom() {
+	r, _ := user.ValidateOperationDocument(user.OperationUpdateUserPhoneConfig,
+		[]byte(`{"InstanceId":"i-1","UserId":"u-1","PhoneConfig":{"PhoneType":"SOFT_PHONE"}}`))
+	in := r.(*user.UpdateUserPhoneConfigInput)
+	out, _ := user.NewUpdateUserPhoneConfigBuilderFrom(in).WithPhoneType(channel.DeskPhone).WithDeskPhoneNumber("+15555550100").Build()
+	fmt.Println(*in.PhoneConfig.PhoneType, *out.PhoneConfig.PhoneType)
+	// Output: SOFT_PHONE DESK_PHONE
+}
+
+// The AWS CLI's name of an operation.
+func ExampleOperation_CLIName() {
+	fmt.Println(user.OperationUpdateUserSecurityProfiles.CLIName())
+	// Output: update-user-security-profiles
+}
+
+// UntagResource sends its keys in the query.
+func ExampleUntagResourceInput_RawQuery() {
+	in := &user.UntagResourceInput{ResourceArn: "arn:aws:connect:us-west-2:123456789012:instance/i-1/agent/u-1", TagKeys: []string{"team", "cost center"}}
+	fmt.Println(in.Method(), in.RequestPath()+"?"+in.RawQuery())
+	// Output: DELETE /tags/arn%3Aaws%3Aconnect%3Aus-west-2%3A123456789012%3Ainstance%2Fi-1%2Fagent%2Fu-1?tagKeys=team&tagKeys=cost+center
+}
+
+// Clone copies an update deeply.
+func ExampleTagResourceInput_Clone() {
+	in := &user.TagResourceInput{ResourceArn: "arn:aws:connect:us-west-2:123456789012:instance/i-1/agent/u-1", Tags: map[string]string{"team": "billing"}}
+	c := in.Clone()
+	c.Tags["team"] = "sales"
+	fmt.Println(in.Tags["team"], c.Tags["team"])
+	// Output: billing sales
+}
