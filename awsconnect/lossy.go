@@ -61,8 +61,9 @@ var lossyCatalog = [lossyCount]user.Rule{
 		Source:      srcSDK + " (smithy-go's JSON encoder, like encoding/json, replaces invalid UTF-8)"},
 }
 
-// LossyRules returns every way in which [ToSDK] can fail to carry a
-// request exactly, as rows in the shape of the rule catalog
+// LossyRules returns every way in which [ToSDK] (and the conversions of
+// the update operations, [ToSDKRequest], for the same members) can fail
+// to carry a request exactly, as rows in the shape of the rule catalog
 // ([user.Rules]): each is reported as a warning at the member's wire
 // path, with the row's ID as the violation's Rule. The slice is a copy.
 //
