@@ -63,3 +63,36 @@ func TestValidateSDKRequestAllocs(t *testing.T) {
 		t.Errorf("ValidateSDKRequest(ListUsersInput) = %v", got)
 	}
 }
+
+// BenchmarkPreflightUpdateCheck measures the pre-flight's catalog check
+// of a valid UpdateUserConfig input: ValidateSDKRequest (the view) next
+// to ValidateRequest(FromSDKRequest) (a copy); run both in one run:
+//
+//	go test -run '^$' -bench 'PreflightUpdateCheck' -benchmem -count 6 ./awsconnect
+func BenchmarkPreflightUpdateCheck(b *testing.B) {
+	var valid user.Request
+	for _, c := range preflightUpdateCases {
+		if c.op == user.OperationUpdateUserConfig {
+			valid = c.valid
+		}
+	}
+	in, _ := ToSDKRequest(valid)
+	v := validatorFor(identity.ConnectManaged)
+	b.Run("view", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if list := ValidateSDKRequest(v, in); list.HasErrors() {
+				b.Fatal(list)
+			}
+		}
+	})
+	b.Run("copy", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			r, _ := FromSDKRequest(in)
+			if list := v.ValidateRequest(r); list.HasErrors() {
+				b.Fatal(list)
+			}
+		}
+	})
+}
