@@ -71,10 +71,10 @@ func moveToSales(ctx context.Context, srv *connecttest.Server) (cuerrors.List, e
 		InstanceId: "40c83b68-ea62-414c-97bb-d018e39e158e",
 		UserId:     "2d1f8a3c-7b5e-4c9a-9e0d-5f6a7b8c9d0e",
 	}
-	in, _ := awsconnect.ToSDKUpdateUserRoutingProfile(move) // the lossy report is empty here
-	_, err := client.UpdateUserRoutingProfile(ctx, in)       // nothing is sent:
+	in, _ := awsconnect.ToSDKUpdateUserRoutingProfile(move) // no loss to report here
+	_, err := client.UpdateUserRoutingProfile(ctx, in)
 	var stopped cuerrors.List
-	errors.As(err, &stopped) // RoutingProfileId required error
+	errors.As(err, &stopped) // nothing was sent: RoutingProfileId required error
 
 	move.RoutingProfileId = "5a6b7c8d-1e2f-4a3b-8c4d-9e0f1a2b3c4d" // Sales
 	in, _ = awsconnect.ToSDKUpdateUserRoutingProfile(move)
