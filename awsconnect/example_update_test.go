@@ -7,10 +7,12 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
+	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 
 	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/channel"
 	cuerrors "github.com/connectkit/createuser/errors"
+	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/user"
 )
 
@@ -97,4 +99,89 @@ func ExampleWithPreflight_update() {
 		}
 	}
 	// Output: RoutingProfileId required error
+}
+
+// UpdateUserIdentityInfo replaces the whole IdentityInfo; the members
+// convert as CreateUser's do.
+func ExampleToSDKUpdateUserIdentityInfo() {
+	out, lost := awsconnect.ToSDKUpdateUserIdentityInfo(&user.UpdateUserIdentityInfoInput{
+		InstanceId:   "i-1",
+		UserId:       "u-1",
+		IdentityInfo: &identity.Info{FirstName: new(identity.Secret("Mary")), LastName: new(identity.Secret("Major"))},
+	})
+	fmt.Println(*out.IdentityInfo.FirstName, out.IdentityInfo.Email == nil, len(lost))
+	// Output: Mary true 0
+}
+
+// The five channel-specific lists convert as CreateUser's: an absent
+// AutoAccept cannot be left out by the SDK (it always sends the bool).
+func ExampleToSDKUpdateUserConfig() {
+	_, lost := awsconnect.ToSDKUpdateUserConfig(&user.UpdateUserConfigInput{
+		InstanceId:        "i-1",
+		UserId:            "u-1",
+		AutoAcceptConfigs: []channel.AutoAcceptConfig{{Channel: channel.Chat}},
+	})
+	for _, v := range lost {
+		fmt.Println(v.Field, v.Code)
+	}
+	// Output: AutoAcceptConfigs[0].AutoAccept required
+}
+
+func ExampleToSDKUpdateUserRoutingProfile() {
+	out, _ := awsconnect.ToSDKUpdateUserRoutingProfile(&user.UpdateUserRoutingProfileInput{InstanceId: "i-1", UserId: "u-1", RoutingProfileId: "rp-2"})
+	fmt.Println(*out.InstanceId, *out.UserId, *out.RoutingProfileId)
+	// Output: i-1 u-1 rp-2
+}
+
+func ExampleToSDKUpdateUserSecurityProfiles() {
+	out, _ := awsconnect.ToSDKUpdateUserSecurityProfiles(&user.UpdateUserSecurityProfilesInput{InstanceId: "i-1", UserId: "u-1", SecurityProfileIds: []string{"sp-1", "sp-2"}})
+	fmt.Println(out.SecurityProfileIds)
+	// Output: [sp-1 sp-2]
+}
+
+// A HierarchyGroupId left out (nil) takes the user out of every group.
+func ExampleToSDKUpdateUserHierarchy() {
+	out, _ := awsconnect.ToSDKUpdateUserHierarchy(&user.UpdateUserHierarchyInput{InstanceId: "i-1", UserId: "u-1"})
+	fmt.Println(out.HierarchyGroupId == nil)
+	// Output: true
+}
+
+// A tag whose value is not UTF-8 is reported at the operation's wire name,
+// tags, without the value.
+func ExampleToSDKTagResource() {
+	_, lost := awsconnect.ToSDKTagResource(&user.TagResourceInput{
+		ResourceArn: "arn:aws:connect:us-east-1:123456789012:instance/i-1/agent/u-1",
+		Tags:        map[string]string{"team": "blue", "site": "Z\xfcrich"},
+	})
+	for _, v := range lost {
+		fmt.Println(v.Field, v.Rule)
+	}
+	// Output: tags[site] awsconnect.lossy.utf8
+}
+
+func ExampleToSDKUntagResource() {
+	out, _ := awsconnect.ToSDKUntagResource(&user.UntagResourceInput{
+		ResourceArn: "arn:aws:connect:us-east-1:123456789012:instance/i-1/agent/u-1",
+		TagKeys:     []string{"team"},
+	})
+	fmt.Println(out.TagKeys)
+	// Output: [team]
+}
+
+func ExampleToSDKDeleteUser() {
+	out, lost := awsconnect.ToSDKDeleteUser(&user.DeleteUserInput{InstanceId: "i-1", UserId: "u-1"})
+	fmt.Println(*out.InstanceId, *out.UserId, lost == nil)
+	// Output: i-1 u-1 true
+}
+
+// What the SDK sends: PhoneConfig.AutoAccept false is left out of the
+// wire, so it is absent in the library's request.
+func ExampleFromSDKUpdateUserPhoneConfig() {
+	r := awsconnect.FromSDKUpdateUserPhoneConfig(&connect.UpdateUserPhoneConfigInput{
+		InstanceId:  aws.String("i-1"),
+		UserId:      aws.String("u-1"),
+		PhoneConfig: &types.UserPhoneConfig{PhoneType: types.PhoneTypeSoftPhone, AutoAccept: false},
+	})
+	fmt.Println(*r.PhoneConfig.PhoneType, r.PhoneConfig.AutoAccept == nil)
+	// Output: SOFT_PHONE true
 }
