@@ -29,7 +29,9 @@ import (
 //     the user's ARN names), and the references of
 //     UpdateUserRoutingProfile, UpdateUserSecurityProfiles and
 //     UpdateUserHierarchy, as for CreateUser. Whether the UserId exists is
-//     left to the service.
+//     left to the service. After a DeleteUser through the client, what was
+//     read of the instance is dropped, so that its username counts as
+//     free again.
 
 // updateOperations are the stack IDs of the update operations.
 var updateOperations = func() map[string]bool {
@@ -171,7 +173,14 @@ func (m *preflightUpdateInstance) HandleFinalize(ctx context.Context, in middlew
 	}
 	st.report.Identity, st.report.Warnings = t, list
 	st.done = true
-	return next.HandleFinalize(ctx, in)
+	out, md, err := next.HandleFinalize(ctx, in)
+	if err == nil && st.req.Operation() == user.OperationDeleteUser {
+		// Its username is free again: what was read of the instance's
+		// users must not say it is taken.
+		given, _ := updateInstance(st.req)
+		l.forget(instanceKey(given))
+	}
+	return out, md, err
 }
 
 // readsInstance reports whether the settings read the instance for req:

@@ -130,3 +130,58 @@ func hasWarning(list cuerrors.List, field string) bool {
 	}
 	return false
 }
+
+// TestPreflightDeleteFreesUsername: with the instance checks, a username
+// the pre-flight has seen taken is free again after a DeleteUser through
+// the same client: CreateUser of the same username is then let through
+// (and the service creates it).
+func TestPreflightDeleteFreesUsername(t *testing.T) {
+	srv := service(t)
+	seed(t, srv, "inst-1", identity.ConnectManaged, 1)
+	// The instance's users are listed once and kept (no SearchUsers per
+	// username): the listing is what must not outlive the deletion.
+	client := clientOf(srv, awsconnect.WithPreflight(awsconnect.WithInstanceChecks(), awsconnect.WithUsernameSearches(0)))
+	ctx := context.Background()
+	_, err := client.CreateUser(ctx, sdkIn(t, request("inst-1", "taken.user")))
+	var list cuerrors.List
+	if !errors.As(err, &list) || !errors.Is(err, cuerrors.CodeDuplicate) {
+		t.Fatalf("CreateUser of a taken username: %v; want a duplicate error", err)
+	}
+	if err := sendUpdate(ctx, client, &user.DeleteUserInput{InstanceId: "inst-1", UserId: "u-taken"}); err != nil {
+		t.Fatalf("DeleteUser: %v", err)
+	}
+	if _, err := client.CreateUser(ctx, sdkIn(t, request("inst-1", "taken.user"))); err != nil {
+		t.Fatalf("CreateUser after the DeleteUser: %v", err)
+	}
+	if got := calls(srv); got["CreateUser"] != 1 || got["DeleteUser"] != 1 {
+		t.Errorf("calls %v; want one DeleteUser and one CreateUser", got)
+	}
+}
+
+// TestPreflightNilUpdateInput: a nil input of every update operation is
+// checked as the operation's empty request: stopped with required
+// violations, without a panic or a request.
+func TestPreflightNilUpdateInput(t *testing.T) {
+	srv := service(t)
+	client := clientOf(srv, awsconnect.WithPreflight(awsconnect.WithInstanceChecks()))
+	ctx := context.Background()
+	errs := map[string]error{}
+	_, errs["UpdateUserIdentityInfo"] = client.UpdateUserIdentityInfo(ctx, nil)
+	_, errs["UpdateUserPhoneConfig"] = client.UpdateUserPhoneConfig(ctx, nil)
+	_, errs["UpdateUserConfig"] = client.UpdateUserConfig(ctx, nil)
+	_, errs["UpdateUserRoutingProfile"] = client.UpdateUserRoutingProfile(ctx, nil)
+	_, errs["UpdateUserSecurityProfiles"] = client.UpdateUserSecurityProfiles(ctx, nil)
+	_, errs["UpdateUserHierarchy"] = client.UpdateUserHierarchy(ctx, nil)
+	_, errs["TagResource"] = client.TagResource(ctx, nil)
+	_, errs["UntagResource"] = client.UntagResource(ctx, nil)
+	_, errs["DeleteUser"] = client.DeleteUser(ctx, nil)
+	for op, err := range errs {
+		var list cuerrors.List
+		if !errors.As(err, &list) || !errors.Is(err, cuerrors.CodeRequired) {
+			t.Errorf("%s(nil): %v; want required violations", op, err)
+		}
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Errorf("%d requests reached the service; want 0", n)
+	}
+}
