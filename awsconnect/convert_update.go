@@ -14,7 +14,9 @@ import (
 // member for member: a member that CreateUser has converts, and is
 // reported lost, exactly as it is there ([LossyRules]); InstanceId,
 // UserId and ResourceArn are nil for "" (the library's absent) and come
-// back as "". Each result shares no memory with its input; a nil input
+// back as "". A string that is not UTF-8 is lost only in the JSON body:
+// the path (InstanceId, UserId, resourceArn) and the query string
+// (UntagResource's tagKeys) carry its bytes percent-escaped, as given. Each result shares no memory with its input; a nil input
 // gives nil (and no losses).
 
 // ToSDKUpdateUserIdentityInfo converts in to the SDK's input. The list
@@ -23,7 +25,7 @@ func ToSDKUpdateUserIdentityInfo(in *user.UpdateUserIdentityInfoInput) (*connect
 	if in == nil {
 		return nil, nil
 	}
-	u := userIDsUTF8(in.InstanceId, in.UserId)
+	var u utf8Scan // InstanceId and UserId go in the path, byte for byte
 	u.identity(in.IdentityInfo)
 	return &connect.UpdateUserIdentityInfoInput{
 		InstanceId:   nonEmpty(in.InstanceId),
@@ -58,7 +60,7 @@ func ToSDKUpdateUserPhoneConfig(in *user.UpdateUserPhoneConfigInput) (*connect.U
 		UserId:      nonEmpty(in.UserId),
 		PhoneConfig: phoneConfigToSDK(in.PhoneConfig, &lost),
 	}
-	u := userIDsUTF8(in.InstanceId, in.UserId)
+	var u utf8Scan // InstanceId and UserId go in the path, byte for byte
 	u.phone(in.PhoneConfig)
 	return out, append(lost, u.lost...)
 }
@@ -96,7 +98,7 @@ func ToSDKUpdateUserConfig(in *user.UpdateUserConfigInput) (*connect.UpdateUserC
 		PersistentConnectionConfigs: persistentToSDK(in.PersistentConnectionConfigs),
 		VoiceEnhancementConfigs:     voiceToSDK(in.VoiceEnhancementConfigs),
 	}
-	u := userIDsUTF8(in.InstanceId, in.UserId)
+	var u utf8Scan // InstanceId and UserId go in the path, byte for byte
 	u.channels(in.AutoAcceptConfigs, in.AfterContactWorkConfigs, in.PhoneNumberConfigs, in.PersistentConnectionConfigs, in.VoiceEnhancementConfigs)
 	return out, append(lost, u.lost...)
 }
@@ -125,7 +127,7 @@ func ToSDKUpdateUserRoutingProfile(in *user.UpdateUserRoutingProfileInput) (*con
 	if in == nil {
 		return nil, nil
 	}
-	u := userIDsUTF8(in.InstanceId, in.UserId)
+	var u utf8Scan // InstanceId and UserId go in the path, byte for byte
 	u.str(in.RoutingProfileId, cuerrors.NewPath("RoutingProfileId"))
 	return &connect.UpdateUserRoutingProfileInput{
 		InstanceId:       nonEmpty(in.InstanceId),
@@ -152,7 +154,7 @@ func ToSDKUpdateUserSecurityProfiles(in *user.UpdateUserSecurityProfilesInput) (
 	if in == nil {
 		return nil, nil
 	}
-	u := userIDsUTF8(in.InstanceId, in.UserId)
+	var u utf8Scan // InstanceId and UserId go in the path, byte for byte
 	u.strs(in.SecurityProfileIds, cuerrors.NewPath("SecurityProfileIds"))
 	return &connect.UpdateUserSecurityProfilesInput{
 		InstanceId:         nonEmpty(in.InstanceId),
@@ -180,7 +182,7 @@ func ToSDKUpdateUserHierarchy(in *user.UpdateUserHierarchyInput) (*connect.Updat
 	if in == nil {
 		return nil, nil
 	}
-	u := userIDsUTF8(in.InstanceId, in.UserId)
+	var u utf8Scan // InstanceId and UserId go in the path, byte for byte
 	if in.HierarchyGroupId != nil {
 		u.str(*in.HierarchyGroupId, cuerrors.NewPath("HierarchyGroupId"))
 	}
@@ -210,7 +212,6 @@ func ToSDKTagResource(in *user.TagResourceInput) (*connect.TagResourceInput, cue
 		return nil, nil
 	}
 	var u utf8Scan
-	u.str(in.ResourceArn, cuerrors.NewPath("resourceArn"))
 	u.tags(in.Tags, cuerrors.NewPath("tags"))
 	return &connect.TagResourceInput{
 		ResourceArn: nonEmpty(in.ResourceArn),
@@ -226,18 +227,17 @@ func FromSDKTagResource(in *connect.TagResourceInput) *user.TagResourceInput {
 	return &user.TagResourceInput{ResourceArn: deref(in.ResourceArn), Tags: maps.Clone(in.Tags)}
 }
 
-// ToSDKUntagResource converts in to the SDK's input.
+// ToSDKUntagResource converts in to the SDK's input. It never loses
+// anything: the request has no body (resourceArn is in the path, tagKeys
+// in the query string).
 func ToSDKUntagResource(in *user.UntagResourceInput) (*connect.UntagResourceInput, cuerrors.List) {
 	if in == nil {
 		return nil, nil
 	}
-	var u utf8Scan
-	u.str(in.ResourceArn, cuerrors.NewPath("resourceArn"))
-	u.strs(in.TagKeys, cuerrors.NewPath("tagKeys"))
 	return &connect.UntagResourceInput{
 		ResourceArn: nonEmpty(in.ResourceArn),
 		TagKeys:     slices.Clone(in.TagKeys),
-	}, u.lost
+	}, nil
 }
 
 // FromSDKUntagResource converts the SDK's input to the library's.
@@ -248,13 +248,13 @@ func FromSDKUntagResource(in *connect.UntagResourceInput) *user.UntagResourceInp
 	return &user.UntagResourceInput{ResourceArn: deref(in.ResourceArn), TagKeys: slices.Clone(in.TagKeys)}
 }
 
-// ToSDKDeleteUser converts in to the SDK's input.
+// ToSDKDeleteUser converts in to the SDK's input. It never loses
+// anything: the request has no body.
 func ToSDKDeleteUser(in *user.DeleteUserInput) (*connect.DeleteUserInput, cuerrors.List) {
 	if in == nil {
 		return nil, nil
 	}
-	u := userIDsUTF8(in.InstanceId, in.UserId)
-	return &connect.DeleteUserInput{InstanceId: nonEmpty(in.InstanceId), UserId: nonEmpty(in.UserId)}, u.lost
+	return &connect.DeleteUserInput{InstanceId: nonEmpty(in.InstanceId), UserId: nonEmpty(in.UserId)}, nil
 }
 
 // FromSDKDeleteUser converts the SDK's input to the library's.
@@ -263,13 +263,4 @@ func FromSDKDeleteUser(in *connect.DeleteUserInput) *user.DeleteUserInput {
 		return nil
 	}
 	return &user.DeleteUserInput{InstanceId: deref(in.InstanceId), UserId: deref(in.UserId)}
-}
-
-// userIDsUTF8 starts the UTF-8 scan of an update with the two members
-// that name the user.
-func userIDsUTF8(instanceID, userID string) utf8Scan {
-	var u utf8Scan
-	u.str(instanceID, cuerrors.NewPath("InstanceId"))
-	u.str(userID, cuerrors.NewPath("UserId"))
-	return u
 }

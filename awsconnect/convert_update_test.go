@@ -1,9 +1,17 @@
 package awsconnect
 
 import (
+	"context"
+	"io"
 	"math"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/google/go-cmp/cmp"
 
@@ -39,16 +47,15 @@ func TestToSDKUpdateLosses(t *testing.T) {
 				{"AfterContactWorkConfigs[0].AgentFirstCallbackAfterContactWorkConfig.AfterContactWorkTimeLimit", "awsconnect.lossy.after-contact-work-configs.time-limit.zero"},
 				{"VoiceEnhancementConfigs[0].Channel", "awsconnect.lossy.utf8"}}},
 		{"identity info not UTF-8", &user.UpdateUserIdentityInfoInput{UserId: "u\xfe", IdentityInfo: &identity.Info{Email: new(identity.Secret("a\xff@example.com"))}},
-			[]loss{{"UserId", "awsconnect.lossy.utf8"}, {"IdentityInfo.Email", "awsconnect.lossy.utf8"}}},
+			[]loss{{"IdentityInfo.Email", "awsconnect.lossy.utf8"}}}, // UserId is in the path
 		{"tags at their wire name", &user.TagResourceInput{ResourceArn: "arn", Tags: map[string]string{"k\xff": "v", "team": "\xfe"}},
 			[]loss{{"tags", "awsconnect.lossy.utf8"}, {"tags[team]", "awsconnect.lossy.utf8"}}},
-		{"tag keys at their wire name", &user.UntagResourceInput{ResourceArn: "arn", TagKeys: []string{"ok", "k\xff"}},
-			[]loss{{"tagKeys[1]", "awsconnect.lossy.utf8"}}},
+		{"tag keys in the query string", &user.UntagResourceInput{ResourceArn: "arn\xfe", TagKeys: []string{"ok", "k\xff"}}, nil},
 		{"security profiles", &user.UpdateUserSecurityProfilesInput{SecurityProfileIds: []string{"\xff"}},
 			[]loss{{"SecurityProfileIds[0]", "awsconnect.lossy.utf8"}}},
 		{"hierarchy", &user.UpdateUserHierarchyInput{HierarchyGroupId: new("\xff")}, []loss{{"HierarchyGroupId", "awsconnect.lossy.utf8"}}},
 		{"routing profile", &user.UpdateUserRoutingProfileInput{RoutingProfileId: "\xff"}, []loss{{"RoutingProfileId", "awsconnect.lossy.utf8"}}},
-		{"delete", &user.DeleteUserInput{InstanceId: "\xff", UserId: "u"}, []loss{{"InstanceId", "awsconnect.lossy.utf8"}}},
+		{"delete: the path only", &user.DeleteUserInput{InstanceId: "\xff", UserId: "u\xfe"}, nil},
 		{"exact", &user.UpdateUserPhoneConfigInput{InstanceId: "i", UserId: "u",
 			PhoneConfig: &user.PhoneConfig{PhoneType: new(channel.SoftPhone), AutoAccept: new(true), AfterContactWorkTimeLimit: new(int64(30))}}, nil},
 	}
@@ -126,6 +133,67 @@ func TestToSDKRequestDispatch(t *testing.T) {
 		back, errs := FromSDKRequest(out)
 		if errs != nil || back == nil || back.Operation() != c.op {
 			t.Errorf("%s: %T back to %v (%v)", c.op, out, back, errs)
+		}
+	}
+}
+
+// TestUTF8LossesMatchTheWire: for CreateUser and every update operation,
+// a request whose every string member holds an invalid byte is sent by
+// the SDK to a recording server on 127.0.0.1. A UTF-8 loss is reported
+// exactly when the body arrives with U+FFFD in it, and the members of the
+// path and the query string arrive with their bytes (%FF).
+func TestUTF8LossesMatchTheWire(t *testing.T) {
+	type received struct{ uri, body string }
+	var mu sync.Mutex
+	var got []received
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, received{r.RequestURI, string(body)})
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{}`)
+	}))
+	defer srv.Close()
+	client := connect.New(connect.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), Retryer: aws.NopRetryer{},
+		Credentials: credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", "")})
+	bad := "x\xff"
+	create := &user.CreateUserInput{
+		InstanceId: bad, Username: bad, Password: new(identity.Secret(bad)),
+		IdentityInfo:       &identity.Info{FirstName: new(identity.Secret(bad))},
+		PhoneConfig:        &user.PhoneConfig{PhoneType: new(channel.PhoneType(bad)), DeskPhoneNumber: new(identity.Secret(bad))},
+		DirectoryUserId:    new(bad),
+		SecurityProfileIds: []string{bad}, RoutingProfileId: bad, HierarchyGroupId: new(bad),
+		AutoAcceptConfigs:  []channel.AutoAcceptConfig{{Channel: channel.Channel(bad), AutoAccept: new(true)}},
+		Tags:               map[string]string{"k": bad},
+	}
+	requests := []user.Request{create}
+	for _, c := range updateCases {
+		requests = append(requests, c.lib(create))
+	}
+	for _, r := range requests {
+		mu.Lock()
+		got = got[:0]
+		mu.Unlock()
+		in, lost := ToSDKRequest(r)
+		_, err := callSDK(context.Background(), client, in)
+		mu.Lock()
+		n := len(got)
+		mu.Unlock()
+		if err != nil || n != 1 {
+			t.Fatalf("%s: %v, %d requests", r.Operation(), err, n)
+		}
+		replaced := strings.Contains(got[0].body, `\ufffd`) || strings.Contains(got[0].body, "\ufffd")
+		if replaced != (len(lost) > 0) {
+			t.Errorf("%s: body %q, losses %v", r.Operation(), got[0].body, lost)
+		}
+		if !strings.Contains(got[0].uri, "%FF") {
+			t.Errorf("%s: the path or query %s lost its bytes", r.Operation(), got[0].uri)
+		}
+		for _, v := range lost {
+			if v.Rule == "awsconnect.lossy.utf8" && (v.Field.String() == "InstanceId" || v.Field.String() == "UserId" || v.Field.String() == "resourceArn") {
+				t.Errorf("%s: a loss reported at %s, which the path carries", r.Operation(), v.Field)
+			}
 		}
 	}
 }

@@ -55,7 +55,7 @@ var lossyCatalog = [lossyCount]user.Rule{
 		Code: cuerrors.CodeRange, Severity: cuerrors.SeverityWarning,
 		Description: "AfterContactWorkTimeLimit does not fit the SDK's int32 (-2147483648 to 2147483647); the nearest int32 is sent instead.",
 		Source:      srcSDK + " (AfterContactWorkConfig.AfterContactWorkTimeLimit is an int32)"},
-	lInvalidUTF8: {ID: "awsconnect.lossy.utf8", Field: "(any string member)",
+	lInvalidUTF8: {ID: "awsconnect.lossy.utf8", Field: "(any string member of the JSON body)",
 		Code: cuerrors.CodeSyntax, Severity: cuerrors.SeverityWarning,
 		Description: "The string is not valid UTF-8: the SDK's JSON encoding sends U+FFFD in place of each invalid byte, a value the request never held.",
 		Source:      srcSDK + " (smithy-go's JSON encoder, like encoding/json, replaces invalid UTF-8)"},

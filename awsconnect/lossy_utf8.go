@@ -12,13 +12,14 @@ import (
 )
 
 // appendUTF8Losses appends a lInvalidUTF8 warning for every string member
-// of in that is not valid UTF-8: ToSDK copies it as it is, and the SDK's
-// JSON encoding then sends U+FFFD in place of each invalid byte. The
+// of in's JSON body that is not valid UTF-8: ToSDK copies it as it is, and
+// the SDK's JSON encoding then sends U+FFFD in place of each invalid byte.
+// InstanceId is not one: the SDK percent-escapes the path byte for byte,
+// so it arrives as given. The
 // warnings carry no value (the member may be sensitive); a tag key is
 // reported at Tags, in the order of the keys.
 func appendUTF8Losses(lost cuerrors.List, in *user.CreateUserInput) cuerrors.List {
 	u := utf8Scan{lost: lost}
-	u.str(in.InstanceId, cuerrors.NewPath("InstanceId"))
 	u.str(in.Username, cuerrors.NewPath("Username"))
 	u.secret(in.Password, cuerrors.NewPath("Password"))
 	u.identity(in.IdentityInfo)
