@@ -164,8 +164,8 @@ func TestUTF8LossesMatchTheWire(t *testing.T) {
 		PhoneConfig:        &user.PhoneConfig{PhoneType: new(channel.PhoneType(bad)), DeskPhoneNumber: new(identity.Secret(bad))},
 		DirectoryUserId:    new(bad),
 		SecurityProfileIds: []string{bad}, RoutingProfileId: bad, HierarchyGroupId: new(bad),
-		AutoAcceptConfigs:  []channel.AutoAcceptConfig{{Channel: channel.Channel(bad), AutoAccept: new(true)}},
-		Tags:               map[string]string{"k": bad},
+		AutoAcceptConfigs: []channel.AutoAcceptConfig{{Channel: channel.Channel(bad), AutoAccept: new(true)}},
+		Tags:              map[string]string{"k": bad},
 	}
 	requests := []user.Request{create}
 	for _, c := range updateCases {
