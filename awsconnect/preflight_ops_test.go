@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
 
 	"github.com/connectkit/createuser/channel"
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -218,4 +222,96 @@ func TestPreflightLeavesOtherOperations(t *testing.T) {
 	if _, ok := ReportOf(out.ResultMetadata); ok {
 		t.Error("a report for an operation the pre-flight does not check")
 	}
+}
+
+// TestPreflightUpdateProperty: for every update operation and generated
+// requests (random members, valid and not), a call through the pre-flight
+// client reaches the server exactly when the catalog finds no error in
+// what the SDK sends, and is otherwise stopped with the catalog's list.
+func TestPreflightUpdateProperty(t *testing.T) {
+	f := newFakeConnect(t, nil)
+	client := f.client(WithPreflight())
+	v := user.NewValidator()
+	for _, c := range updateCases {
+		t.Run(string(c.op), func(t *testing.T) {
+			var valid, invalid int
+			props := newProperties(t, 100)
+			props.Property("reaches the network iff the catalog finds no error", prop.ForAll(
+				func(x *user.CreateUserInput) string {
+					in, _ := ToSDKRequest(c.lib(x))
+					sent, _ := FromSDKRequest(in)
+					want := v.ValidateRequest(sent)
+					if want.HasErrors() {
+						invalid++
+					} else {
+						valid++
+					}
+					before := f.updates.Load()
+					_, err := callSDK(context.Background(), client, in)
+					reached := f.updates.Load() - before
+					var list cuerrors.List
+					switch {
+					case want.HasErrors() && reached != 0:
+						return "an invalid request reached the server: " + want.Error()
+					case want.HasErrors() && (!errors.As(err, &list) || !sameViolations(want, list)):
+						return fmt.Sprintf("stopped with %v, want the catalog's %v", err, want)
+					case !want.HasErrors() && (err != nil || reached != 1):
+						return fmt.Sprintf("a valid request: %v, %d requests", err, reached)
+					}
+					return ""
+				},
+				gen.OneGenOf(genInput(true), genPlausible(), genPlausible(), genPlausible()),
+			))
+			props.TestingRun(t)
+			t.Logf("%d valid, %d invalid", valid, invalid)
+			if valid+invalid >= 100 && (valid == 0 || invalid == 0) { // fewer cases may miss one side
+				t.Errorf("%d valid and %d invalid requests: the property needs both", valid, invalid)
+			}
+		})
+	}
+}
+
+// genPlausible generates requests near the catalog's edge: each member is
+// one of a few values, valid ones (more often) and invalid ones, so that
+// the update operations built from them are valid about as often as not.
+// gen.Struct: the members not named here stay absent.
+func genPlausible() gopter.Gen {
+	secret := func(s ...string) gopter.Gen {
+		vals := make([]any, len(s))
+		for i, v := range s {
+			if v == "-" {
+				vals[i] = (*identity.Secret)(nil)
+			} else {
+				vals[i] = new(identity.Secret(v))
+			}
+		}
+		return gen.OneConstOf(vals...)
+	}
+	return gen.StructPtr(reflect.TypeFor[user.CreateUserInput](), map[string]gopter.Gen{
+		// A user's ARN: the resourceArn of TagResource and UntagResource.
+		"InstanceId": gen.OneConstOf("inst-1", "inst-1", "inst-1", testUserARN, testUserARN, "", strings.Repeat("i", 101)),
+		"Username":   gen.OneConstOf("user-1", "user-1", "user-1", ""),
+		"IdentityInfo": gen.PtrOf(gen.Struct(reflect.TypeFor[identity.Info](), map[string]gopter.Gen{
+			"FirstName": secret("Jane", "Jane", "-"),
+			"LastName":  secret("Doe", "Doe", "-"),
+			"Email":     secret("jane@example.com", "-", "jane@example"),
+			"Mobile":    secret("-", "+15555550100", "555"),
+		})),
+		"PhoneConfig": gen.PtrOf(gen.Struct(reflect.TypeFor[user.PhoneConfig](), map[string]gopter.Gen{
+			"PhoneType":                 gen.OneConstOf(new(channel.SoftPhone), new(channel.DeskPhone), new(channel.DeskPhone), new(channel.PhoneType("CELL"))),
+			"DeskPhoneNumber":           secret("+15555550123", "+15555550123", "-"),
+			"AutoAccept":                gen.PtrOf(gen.Bool()),
+			"AfterContactWorkTimeLimit": gen.OneConstOf(new(int64(30)), new(int64(60)), new(int64(-1)), (*int64)(nil)),
+		})),
+		"SecurityProfileIds": gen.OneConstOf([]string{"sp-1"}, []string{"sp-1", "sp-2"}, []string{"sp-1", "sp-1"}, []string(nil)),
+		"RoutingProfileId":   gen.OneConstOf("rp-1", "rp-1", ""),
+		"HierarchyGroupId":   gen.OneConstOf(new("g-1"), (*string)(nil), new("")),
+		"AutoAcceptConfigs": gen.OneConstOf(
+			[]channel.AutoAcceptConfig{{Channel: channel.Voice, AutoAccept: new(true)}},
+			[]channel.AutoAcceptConfig{{Channel: channel.Chat, AutoAccept: new(false)}},
+			[]channel.AutoAcceptConfig{{Channel: "PIGEON", AutoAccept: new(true)}},
+			[]channel.AutoAcceptConfig(nil)),
+		"Tags": gen.OneConstOf(map[string]string{"team": "blue"}, map[string]string{"team": "blue", "site": "paris"},
+			map[string]string{"aws:team": "blue"}, map[string]string(nil)),
+	})
 }
