@@ -20,7 +20,7 @@ import (
 )
 
 // PreflightID is the ID of the pre-flight middleware in the Initialize
-// step of a CreateUser operation stack.
+// step of a CreateUser operation stack (and of each update operation's).
 const PreflightID = "awsconnect.Preflight"
 
 // Option configures the pre-flight check of [WithPreflight], an
@@ -187,7 +187,8 @@ func WithPreflight(opts ...Option) func(*connect.Options) {
 }
 
 // PreflightInstanceID is the ID of the pre-flight's look-up middleware in
-// the Finalize step of a CreateUser operation stack.
+// the Finalize step of a CreateUser operation stack (and of each update
+// operation's).
 const PreflightInstanceID = "awsconnect.PreflightInstance"
 
 // preflight is the pre-flight of one client.

@@ -16,9 +16,9 @@ import (
 // The pre-flight of the update operations: UpdateUserIdentityInfo,
 // UpdateUserPhoneConfig, UpdateUserConfig, UpdateUserRoutingProfile,
 // UpdateUserSecurityProfiles, UpdateUserHierarchy, TagResource,
-// UntagResource and DeleteUser. Each input is converted with
-// [FromSDKRequest] (what the SDK sends) and judged by the catalog's
-// ValidateRequest, with the same options as CreateUser:
+// UntagResource and DeleteUser. Each input is judged as the SDK sends it
+// ([ValidateSDKRequest]: what ValidateRequest of [FromSDKRequest] gives,
+// without the copy), with the same options as CreateUser:
 //
 //   - the identity management type ([WithIdentityManagement],
 //     [IdentityFromInstance]) matters to UpdateUserIdentityInfo only, the
