@@ -41,58 +41,11 @@ func ToSDK(in *user.CreateUserInput) (*connect.CreateUserInput, cuerrors.List) {
 		RoutingProfileId:   nonEmpty(in.RoutingProfileId),
 		HierarchyGroupId:   clonePtr(in.HierarchyGroupId),
 	}
-	if in.AutoAcceptConfigs != nil {
-		at := cuerrors.NewPath("AutoAcceptConfigs")
-		out.AutoAcceptConfigs = make([]types.AutoAcceptConfig, len(in.AutoAcceptConfigs))
-		for i, c := range in.AutoAcceptConfigs {
-			o := &out.AutoAcceptConfigs[i]
-			o.Channel = types.Channel(c.Channel)
-			o.AgentFirstCallbackAutoAccept = clonePtr(c.AgentFirstCallbackAutoAccept)
-			if c.AutoAccept == nil {
-				lost = append(lost, lossy(lAutoAcceptAbsent, at.Index(i).Child("AutoAccept"), cuerrors.Value{}))
-			} else {
-				o.AutoAccept = *c.AutoAccept
-			}
-		}
-	}
-	if in.AfterContactWorkConfigs != nil {
-		at := cuerrors.NewPath("AfterContactWorkConfigs")
-		out.AfterContactWorkConfigs = make([]types.AfterContactWorkConfigPerChannel, len(in.AfterContactWorkConfigs))
-		for i, c := range in.AfterContactWorkConfigs {
-			o := &out.AfterContactWorkConfigs[i]
-			o.Channel = types.Channel(c.Channel)
-			o.AfterContactWorkConfig = afterContactWorkToSDK(c.AfterContactWorkConfig, at.Index(i).Child("AfterContactWorkConfig"), &lost)
-			o.AgentFirstCallbackAfterContactWorkConfig = afterContactWorkToSDK(c.AgentFirstCallbackAfterContactWorkConfig, at.Index(i).Child("AgentFirstCallbackAfterContactWorkConfig"), &lost)
-		}
-	}
-	if in.PhoneNumberConfigs != nil {
-		out.PhoneNumberConfigs = make([]types.PhoneNumberConfig, len(in.PhoneNumberConfigs))
-		for i, c := range in.PhoneNumberConfigs {
-			out.PhoneNumberConfigs[i] = types.PhoneNumberConfig{
-				Channel:     types.Channel(c.Channel),
-				PhoneType:   types.PhoneType(c.PhoneType),
-				PhoneNumber: reveal(c.PhoneNumber),
-			}
-		}
-	}
-	if in.PersistentConnectionConfigs != nil {
-		out.PersistentConnectionConfigs = make([]types.PersistentConnectionConfig, len(in.PersistentConnectionConfigs))
-		for i, c := range in.PersistentConnectionConfigs {
-			out.PersistentConnectionConfigs[i] = types.PersistentConnectionConfig{
-				Channel:              types.Channel(c.Channel),
-				PersistentConnection: clonePtr(c.PersistentConnection),
-			}
-		}
-	}
-	if in.VoiceEnhancementConfigs != nil {
-		out.VoiceEnhancementConfigs = make([]types.VoiceEnhancementConfig, len(in.VoiceEnhancementConfigs))
-		for i, c := range in.VoiceEnhancementConfigs {
-			out.VoiceEnhancementConfigs[i] = types.VoiceEnhancementConfig{
-				Channel:              types.Channel(c.Channel),
-				VoiceEnhancementMode: types.VoiceEnhancementMode(c.VoiceEnhancementMode),
-			}
-		}
-	}
+	out.AutoAcceptConfigs = autoAcceptToSDK(in.AutoAcceptConfigs, &lost)
+	out.AfterContactWorkConfigs = afterContactWorkConfigsToSDK(in.AfterContactWorkConfigs, &lost)
+	out.PhoneNumberConfigs = phoneNumbersToSDK(in.PhoneNumberConfigs)
+	out.PersistentConnectionConfigs = persistentToSDK(in.PersistentConnectionConfigs)
+	out.VoiceEnhancementConfigs = voiceToSDK(in.VoiceEnhancementConfigs)
 	if in.Tags != nil {
 		out.Tags = maps.Clone(in.Tags)
 	}
@@ -200,54 +153,11 @@ func FromSDK(in *connect.CreateUserInput) *user.CreateUserInput {
 		HierarchyGroupId:   clonePtr(in.HierarchyGroupId),
 		Tags:               maps.Clone(in.Tags),
 	}
-	if in.AutoAcceptConfigs != nil {
-		out.AutoAcceptConfigs = make([]channel.AutoAcceptConfig, len(in.AutoAcceptConfigs))
-		for i, c := range in.AutoAcceptConfigs {
-			out.AutoAcceptConfigs[i] = channel.AutoAcceptConfig{
-				Channel:                      channel.Channel(c.Channel),
-				AutoAccept:                   new(c.AutoAccept),
-				AgentFirstCallbackAutoAccept: clonePtr(c.AgentFirstCallbackAutoAccept),
-			}
-		}
-	}
-	if in.AfterContactWorkConfigs != nil {
-		out.AfterContactWorkConfigs = make([]channel.AfterContactWorkConfig, len(in.AfterContactWorkConfigs))
-		for i, c := range in.AfterContactWorkConfigs {
-			out.AfterContactWorkConfigs[i] = channel.AfterContactWorkConfig{
-				Channel:                                  channel.Channel(c.Channel),
-				AfterContactWorkConfig:                   afterContactWorkFromSDK(c.AfterContactWorkConfig),
-				AgentFirstCallbackAfterContactWorkConfig: afterContactWorkFromSDK(c.AgentFirstCallbackAfterContactWorkConfig),
-			}
-		}
-	}
-	if in.PhoneNumberConfigs != nil {
-		out.PhoneNumberConfigs = make([]channel.PhoneNumberConfig, len(in.PhoneNumberConfigs))
-		for i, c := range in.PhoneNumberConfigs {
-			out.PhoneNumberConfigs[i] = channel.PhoneNumberConfig{
-				Channel:     channel.Channel(c.Channel),
-				PhoneType:   channel.PhoneType(c.PhoneType),
-				PhoneNumber: secret(c.PhoneNumber),
-			}
-		}
-	}
-	if in.PersistentConnectionConfigs != nil {
-		out.PersistentConnectionConfigs = make([]channel.PersistentConnectionConfig, len(in.PersistentConnectionConfigs))
-		for i, c := range in.PersistentConnectionConfigs {
-			out.PersistentConnectionConfigs[i] = channel.PersistentConnectionConfig{
-				Channel:              channel.Channel(c.Channel),
-				PersistentConnection: clonePtr(c.PersistentConnection),
-			}
-		}
-	}
-	if in.VoiceEnhancementConfigs != nil {
-		out.VoiceEnhancementConfigs = make([]channel.VoiceEnhancementConfig, len(in.VoiceEnhancementConfigs))
-		for i, c := range in.VoiceEnhancementConfigs {
-			out.VoiceEnhancementConfigs[i] = channel.VoiceEnhancementConfig{
-				Channel:              channel.Channel(c.Channel),
-				VoiceEnhancementMode: channel.VoiceEnhancementMode(c.VoiceEnhancementMode),
-			}
-		}
-	}
+	out.AutoAcceptConfigs = autoAcceptFromSDK(in.AutoAcceptConfigs)
+	out.AfterContactWorkConfigs = afterContactWorkConfigsFromSDK(in.AfterContactWorkConfigs)
+	out.PhoneNumberConfigs = phoneNumbersFromSDK(in.PhoneNumberConfigs)
+	out.PersistentConnectionConfigs = persistentFromSDK(in.PersistentConnectionConfigs)
+	out.VoiceEnhancementConfigs = voiceFromSDK(in.VoiceEnhancementConfigs)
 	return out
 }
 

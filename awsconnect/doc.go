@@ -9,6 +9,15 @@
 // an int32. ToSDK reports each such loss as a warning violation whose Rule
 // begins with "awsconnect.lossy."; [LossyRules] lists them all.
 //
+// The update operations of a user convert the same way, member for member
+// and with the same losses: [ToSDKUpdateUserIdentityInfo],
+// [ToSDKUpdateUserPhoneConfig], [ToSDKUpdateUserConfig],
+// [ToSDKUpdateUserRoutingProfile], [ToSDKUpdateUserSecurityProfiles],
+// [ToSDKUpdateUserHierarchy], [ToSDKTagResource], [ToSDKUntagResource],
+// [ToSDKDeleteUser] and their FromSDK counterparts; [ToSDKRequest] and
+// [FromSDKRequest] take any of them. [ValidateSDKRequest] checks an SDK
+// input as the service will receive it, without a copy.
+//
 // [WithPreflight] plugs the whole rule catalog into a connect.Client, so
 // that every CreateUser call is checked before any request leaves the
 // process:
@@ -20,6 +29,10 @@
 //	if errors.As(err, &list) {
 //		// every violation, no request sent
 //	}
+//
+// Every update operation of a user is checked the same way, with the same
+// options (UpdateUserRoutingProfile, UpdateUserPhoneConfig, ...,
+// TagResource, UntagResource, DeleteUser).
 //
 // The catalog runs under identity.Unknown first, which needs no call;
 // only a request that passes it costs a DescribeInstance (once per

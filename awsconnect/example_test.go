@@ -188,7 +188,7 @@ func ExampleLossyRules() {
 	// AutoAcceptConfigs[i].AutoAccept required
 	// AfterContactWorkConfigs[i].{AfterContactWorkConfig|AgentFirstCallbackAfterContactWorkConfig}.AfterContactWorkTimeLimit ignored
 	// AfterContactWorkConfigs[i].{AfterContactWorkConfig|AgentFirstCallbackAfterContactWorkConfig}.AfterContactWorkTimeLimit range
-	// (any string member) syntax
+	// (any string member of the JSON body) syntax
 }
 
 // The error of a failed identity look-up names the instance and wraps the

@@ -55,14 +55,15 @@ var lossyCatalog = [lossyCount]user.Rule{
 		Code: cuerrors.CodeRange, Severity: cuerrors.SeverityWarning,
 		Description: "AfterContactWorkTimeLimit does not fit the SDK's int32 (-2147483648 to 2147483647); the nearest int32 is sent instead.",
 		Source:      srcSDK + " (AfterContactWorkConfig.AfterContactWorkTimeLimit is an int32)"},
-	lInvalidUTF8: {ID: "awsconnect.lossy.utf8", Field: "(any string member)",
+	lInvalidUTF8: {ID: "awsconnect.lossy.utf8", Field: "(any string member of the JSON body)",
 		Code: cuerrors.CodeSyntax, Severity: cuerrors.SeverityWarning,
 		Description: "The string is not valid UTF-8: the SDK's JSON encoding sends U+FFFD in place of each invalid byte, a value the request never held.",
 		Source:      srcSDK + " (smithy-go's JSON encoder, like encoding/json, replaces invalid UTF-8)"},
 }
 
-// LossyRules returns every way in which [ToSDK] can fail to carry a
-// request exactly, as rows in the shape of the rule catalog
+// LossyRules returns every way in which [ToSDK] (and the conversions of
+// the update operations, [ToSDKRequest], for the same members) can fail
+// to carry a request exactly, as rows in the shape of the rule catalog
 // ([user.Rules]): each is reported as a warning at the member's wire
 // path, with the row's ID as the violation's Rule. The slice is a copy.
 //

@@ -5,91 +5,125 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/connectkit/createuser/channel"
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/user"
 )
 
 // appendUTF8Losses appends a lInvalidUTF8 warning for every string member
-// of in that is not valid UTF-8: ToSDK copies it as it is, and the SDK's
-// JSON encoding then sends U+FFFD in place of each invalid byte. The
+// of in's JSON body that is not valid UTF-8: ToSDK copies it as it is, and
+// the SDK's JSON encoding then sends U+FFFD in place of each invalid byte.
+// InstanceId is not one: the SDK percent-escapes the path byte for byte,
+// so it arrives as given. The
 // warnings carry no value (the member may be sensitive); a tag key is
 // reported at Tags, in the order of the keys.
 func appendUTF8Losses(lost cuerrors.List, in *user.CreateUserInput) cuerrors.List {
-	check := func(s string, at cuerrors.Path) {
-		if !utf8.ValidString(s) {
-			lost = append(lost, lossy(lInvalidUTF8, at, cuerrors.Value{}))
-		}
-	}
-	secret := func(s *identity.Secret, at cuerrors.Path) {
-		if s != nil {
-			check(string(*s), at)
-		}
-	}
-	check(in.InstanceId, cuerrors.NewPath("InstanceId"))
-	check(in.Username, cuerrors.NewPath("Username"))
-	secret(in.Password, cuerrors.NewPath("Password"))
-	if info := in.IdentityInfo; info != nil {
-		at := cuerrors.NewPath("IdentityInfo")
-		secret(info.FirstName, at.Child("FirstName"))
-		secret(info.LastName, at.Child("LastName"))
-		secret(info.Email, at.Child("Email"))
-		secret(info.SecondaryEmail, at.Child("SecondaryEmail"))
-		secret(info.Mobile, at.Child("Mobile"))
-	}
-	if pc := in.PhoneConfig; pc != nil {
-		at := cuerrors.NewPath("PhoneConfig")
-		if pc.PhoneType != nil {
-			check(string(*pc.PhoneType), at.Child("PhoneType"))
-		}
-		secret(pc.DeskPhoneNumber, at.Child("DeskPhoneNumber"))
-	}
+	u := utf8Scan{lost: lost}
+	u.str(in.Username, cuerrors.NewPath("Username"))
+	u.secret(in.Password, cuerrors.NewPath("Password"))
+	u.identity(in.IdentityInfo)
+	u.phone(in.PhoneConfig)
 	if in.DirectoryUserId != nil {
-		check(*in.DirectoryUserId, cuerrors.NewPath("DirectoryUserId"))
+		u.str(*in.DirectoryUserId, cuerrors.NewPath("DirectoryUserId"))
 	}
-	for i, id := range in.SecurityProfileIds {
-		check(id, cuerrors.NewPath("SecurityProfileIds").Index(i))
-	}
-	check(in.RoutingProfileId, cuerrors.NewPath("RoutingProfileId"))
+	u.strs(in.SecurityProfileIds, cuerrors.NewPath("SecurityProfileIds"))
+	u.str(in.RoutingProfileId, cuerrors.NewPath("RoutingProfileId"))
 	if in.HierarchyGroupId != nil {
-		check(*in.HierarchyGroupId, cuerrors.NewPath("HierarchyGroupId"))
+		u.str(*in.HierarchyGroupId, cuerrors.NewPath("HierarchyGroupId"))
 	}
-	for i, c := range in.AutoAcceptConfigs {
-		check(string(c.Channel), cuerrors.NewPath("AutoAcceptConfigs").Index(i).Child("Channel"))
+	u.channels(in.AutoAcceptConfigs, in.AfterContactWorkConfigs, in.PhoneNumberConfigs, in.PersistentConnectionConfigs, in.VoiceEnhancementConfigs)
+	u.tags(in.Tags, cuerrors.NewPath("Tags"))
+	return u.lost
+}
+
+// utf8Scan collects the lInvalidUTF8 warnings of one request, member by
+// member, in the order of the request's members.
+type utf8Scan struct{ lost cuerrors.List }
+
+func (u *utf8Scan) str(s string, at cuerrors.Path) {
+	if !utf8.ValidString(s) {
+		u.lost = append(u.lost, lossy(lInvalidUTF8, at, cuerrors.Value{}))
 	}
-	for i, c := range in.AfterContactWorkConfigs {
-		check(string(c.Channel), cuerrors.NewPath("AfterContactWorkConfigs").Index(i).Child("Channel"))
+}
+
+func (u *utf8Scan) secret(s *identity.Secret, at cuerrors.Path) {
+	if s != nil {
+		u.str(string(*s), at)
 	}
-	for i, c := range in.PhoneNumberConfigs {
+}
+
+func (u *utf8Scan) strs(list []string, at cuerrors.Path) {
+	for i, s := range list {
+		u.str(s, at.Index(i))
+	}
+}
+
+func (u *utf8Scan) identity(info *identity.Info) {
+	if info == nil {
+		return
+	}
+	at := cuerrors.NewPath("IdentityInfo")
+	u.secret(info.FirstName, at.Child("FirstName"))
+	u.secret(info.LastName, at.Child("LastName"))
+	u.secret(info.Email, at.Child("Email"))
+	u.secret(info.SecondaryEmail, at.Child("SecondaryEmail"))
+	u.secret(info.Mobile, at.Child("Mobile"))
+}
+
+func (u *utf8Scan) phone(pc *user.PhoneConfig) {
+	if pc == nil {
+		return
+	}
+	at := cuerrors.NewPath("PhoneConfig")
+	if pc.PhoneType != nil {
+		u.str(string(*pc.PhoneType), at.Child("PhoneType"))
+	}
+	u.secret(pc.DeskPhoneNumber, at.Child("DeskPhoneNumber"))
+}
+
+func (u *utf8Scan) channels(aa []channel.AutoAcceptConfig, acw []channel.AfterContactWorkConfig,
+	pn []channel.PhoneNumberConfig, pcc []channel.PersistentConnectionConfig, ve []channel.VoiceEnhancementConfig,
+) {
+	for i, c := range aa {
+		u.str(string(c.Channel), cuerrors.NewPath("AutoAcceptConfigs").Index(i).Child("Channel"))
+	}
+	for i, c := range acw {
+		u.str(string(c.Channel), cuerrors.NewPath("AfterContactWorkConfigs").Index(i).Child("Channel"))
+	}
+	for i, c := range pn {
 		at := cuerrors.NewPath("PhoneNumberConfigs").Index(i)
-		check(string(c.Channel), at.Child("Channel"))
-		check(string(c.PhoneType), at.Child("PhoneType"))
-		secret(c.PhoneNumber, at.Child("PhoneNumber"))
+		u.str(string(c.Channel), at.Child("Channel"))
+		u.str(string(c.PhoneType), at.Child("PhoneType"))
+		u.secret(c.PhoneNumber, at.Child("PhoneNumber"))
 	}
-	for i, c := range in.PersistentConnectionConfigs {
-		check(string(c.Channel), cuerrors.NewPath("PersistentConnectionConfigs").Index(i).Child("Channel"))
+	for i, c := range pcc {
+		u.str(string(c.Channel), cuerrors.NewPath("PersistentConnectionConfigs").Index(i).Child("Channel"))
 	}
-	for i, c := range in.VoiceEnhancementConfigs {
+	for i, c := range ve {
 		at := cuerrors.NewPath("VoiceEnhancementConfigs").Index(i)
-		check(string(c.Channel), at.Child("Channel"))
-		check(string(c.VoiceEnhancementMode), at.Child("VoiceEnhancementMode"))
+		u.str(string(c.Channel), at.Child("Channel"))
+		u.str(string(c.VoiceEnhancementMode), at.Child("VoiceEnhancementMode"))
 	}
-	if len(in.Tags) > 0 {
-		tags := cuerrors.NewPath("Tags")
-		keys := make([]string, 0, len(in.Tags))
-		for k, v := range in.Tags {
-			if !utf8.ValidString(k) || !utf8.ValidString(v) {
-				keys = append(keys, k)
-			}
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			if !utf8.ValidString(k) {
-				v := lossy(lInvalidUTF8, tags, cuerrors.StringValue(strings.ToValidUTF8(k, "\uFFFD")))
-				lost = append(lost, v)
-			}
-			check(in.Tags[k], tags.Key(strings.ToValidUTF8(k, "\uFFFD")))
+}
+
+// tags reports an invalid key at the map (with the key made valid as the
+// value) and an invalid value at its key, in the order of the keys.
+func (u *utf8Scan) tags(m map[string]string, at cuerrors.Path) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k, v := range m {
+		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+			keys = append(keys, k)
 		}
 	}
-	return lost
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !utf8.ValidString(k) {
+			u.lost = append(u.lost, lossy(lInvalidUTF8, at, cuerrors.StringValue(strings.ToValidUTF8(k, "\uFFFD"))))
+		}
+		u.str(m[k], at.Key(strings.ToValidUTF8(k, "\uFFFD")))
+	}
 }

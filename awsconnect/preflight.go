@@ -20,7 +20,7 @@ import (
 )
 
 // PreflightID is the ID of the pre-flight middleware in the Initialize
-// step of a CreateUser operation stack.
+// step of a CreateUser operation stack (and of each update operation's).
 const PreflightID = "awsconnect.Preflight"
 
 // Option configures the pre-flight check of [WithPreflight], an
@@ -169,7 +169,12 @@ var ErrOtherCredentials = errors.New("awsconnect: pre-flight: this client signs 
 // members; the look-ups of the instance are a middleware with ID
 // [PreflightInstanceID] at the end of the Finalize step (after Signing,
 // before anything is sent), where the endpoint, region and credentials of
-// the call are known. Operations other than CreateUser are left alone.
+// the call are known. The update operations of a user
+// (UpdateUserIdentityInfo, UpdateUserPhoneConfig, UpdateUserConfig,
+// UpdateUserRoutingProfile, UpdateUserSecurityProfiles,
+// UpdateUserHierarchy, TagResource, UntagResource, DeleteUser) are checked
+// the same way, with the same options (see [FromSDKRequest] and
+// user.Validator.ValidateRequest); every other operation is left alone.
 // Giving the option twice keeps the last. Given to a single call
 // (client.CreateUser(ctx, in, awsconnect.WithPreflight(...))) it checks
 // that call only, and reads the instance anew for each call.
@@ -182,7 +187,8 @@ func WithPreflight(opts ...Option) func(*connect.Options) {
 }
 
 // PreflightInstanceID is the ID of the pre-flight's look-up middleware in
-// the Finalize step of a CreateUser operation stack.
+// the Finalize step of a CreateUser operation stack (and of each update
+// operation's).
 const PreflightInstanceID = "awsconnect.PreflightInstance"
 
 // preflight is the pre-flight of one client.
@@ -201,7 +207,7 @@ type preflight struct {
 
 func (p *preflight) register(stack *middleware.Stack) error {
 	if stack.ID() != "CreateUser" {
-		return nil
+		return p.registerUpdate(stack) // preflight_ops.go
 	}
 	check := &preflightCheck{p}
 	if _, ok := stack.Initialize.Get(PreflightID); ok {
@@ -382,11 +388,14 @@ func signedAccessKey(h string) string {
 	return akid
 }
 
-// endpointOf returns the endpoint a CreateUser request goes to: its
-// scheme, host and any base path before /users/{InstanceId}.
+// endpointOf returns the endpoint a user operation's request goes to:
+// its scheme, host and any base path before /users/{InstanceId} (or
+// /tags/{resourceArn}).
 func endpointOf(r *smithyhttp.Request) string {
 	path := r.URL.EscapedPath()
 	if i := strings.LastIndex(path, "/users/"); i >= 0 {
+		path = path[:i]
+	} else if i := strings.LastIndex(path, "/tags/"); i >= 0 {
 		path = path[:i]
 	} else {
 		path = ""
@@ -411,9 +420,10 @@ type Report struct {
 
 type reportKey struct{}
 
-// ReportOf returns the pre-flight report of a CreateUser call from its
-// result metadata (CreateUserOutput.ResultMetadata), and false when the
-// call was not checked by [WithPreflight].
+// ReportOf returns the pre-flight report of a CreateUser call (or of an
+// update operation's call) from its result metadata
+// (CreateUserOutput.ResultMetadata, ...), and false when the call was not
+// checked by [WithPreflight].
 func ReportOf(md middleware.Metadata) (*Report, bool) {
 	r, ok := md.Get(reportKey{}).(*Report)
 	return r, ok

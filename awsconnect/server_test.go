@@ -20,8 +20,10 @@ import (
 )
 
 // fakeConnect is a local stand-in for the service on 127.0.0.1: it answers
-// CreateUser (PUT /users/{InstanceId}) and DescribeInstance
-// (GET /instance/{InstanceId}), and records what it receives.
+// CreateUser (PUT /users/{InstanceId}), DescribeInstance
+// (GET /instance/{InstanceId}) and, with an empty success, the update
+// operations (POST or DELETE under /users/ or /tags/), and records what
+// it receives.
 type fakeConnect struct {
 	srv *httptest.Server
 
@@ -33,6 +35,7 @@ type fakeConnect struct {
 	describeDelay time.Duration
 
 	creates atomic.Int64
+	updates atomic.Int64 // the requests of the update operations
 
 	mu        sync.Mutex
 	last      capturedRequest
@@ -65,6 +68,11 @@ func (f *fakeConnect) serve(w http.ResponseWriter, r *http.Request) {
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"UserId":"user-1","UserArn":"arn:aws:connect:us-east-1:123456789012:instance/i/agent/user-1"}`)
+	case (r.Method == http.MethodPost || r.Method == http.MethodDelete) &&
+		(strings.HasPrefix(r.URL.Path, "/users/") || strings.HasPrefix(r.URL.Path, "/tags/")):
+		f.updates.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{}`)
 	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/instance/"):
 		id := strings.TrimPrefix(r.URL.Path, "/instance/")
 		f.mu.Lock()

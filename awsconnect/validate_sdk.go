@@ -41,12 +41,13 @@ type sdkView struct {
 	info  identity.Info
 	phone user.PhoneConfig
 	lists sdkLists
+	upd   sdkUpdateViews // validate_sdk_update.go
 }
 
 var sdkViews = sync.Pool{New: func() any { return new(sdkView) }}
 
 func (w *sdkView) validate(v *user.Validator, in *connect.CreateUserInput) cuerrors.List {
-	view, info, phone, lists := &w.view, &w.info, &w.phone, &w.lists
+	view, lists := &w.view, &w.lists
 	view.InstanceId = deref(in.InstanceId)
 	view.Username = deref(in.Username)
 	view.Password = (*identity.Secret)(in.Password)
@@ -55,36 +56,52 @@ func (w *sdkView) validate(v *user.Validator, in *connect.CreateUserInput) cuerr
 	view.RoutingProfileId = deref(in.RoutingProfileId)
 	view.HierarchyGroupId = in.HierarchyGroupId
 	view.Tags = in.Tags
-	if ii := in.IdentityInfo; ii != nil {
-		*info = identity.Info{
-			FirstName:      (*identity.Secret)(ii.FirstName),
-			LastName:       (*identity.Secret)(ii.LastName),
-			Email:          (*identity.Secret)(ii.Email),
-			SecondaryEmail: (*identity.Secret)(ii.SecondaryEmail),
-			Mobile:         (*identity.Secret)(ii.Mobile),
-		}
-		view.IdentityInfo = info
-	}
-	if pc := in.PhoneConfig; pc != nil {
-		*phone = user.PhoneConfig{
-			DeskPhoneNumber:      (*identity.Secret)(pc.DeskPhoneNumber),
-			PersistentConnection: pc.PersistentConnection,
-		}
-		if pc.PhoneType != "" {
-			lists.phoneType = channel.PhoneType(pc.PhoneType)
-			phone.PhoneType = &lists.phoneType
-		}
-		if pc.AutoAccept {
-			phone.AutoAccept = &pc.AutoAccept
-		}
-		if pc.AfterContactWorkTimeLimit != 0 {
-			lists.phoneLimit = int64(pc.AfterContactWorkTimeLimit)
-			phone.AfterContactWorkTimeLimit = &lists.phoneLimit
-		}
-		view.PhoneConfig = phone
-	}
+	view.IdentityInfo = w.identityView(in.IdentityInfo)
+	view.PhoneConfig = w.phoneView(in.PhoneConfig)
 	lists.fill(view, in)
 	return v.Validate(view)
+}
+
+// identityView lays out the SDK's IdentityInfo in the view's room; nil
+// for nil.
+func (w *sdkView) identityView(ii *types.UserIdentityInfo) *identity.Info {
+	if ii == nil {
+		return nil
+	}
+	w.info = identity.Info{
+		FirstName:      (*identity.Secret)(ii.FirstName),
+		LastName:       (*identity.Secret)(ii.LastName),
+		Email:          (*identity.Secret)(ii.Email),
+		SecondaryEmail: (*identity.Secret)(ii.SecondaryEmail),
+		Mobile:         (*identity.Secret)(ii.Mobile),
+	}
+	return &w.info
+}
+
+// phoneView lays out the SDK's PhoneConfig in the view's room as the SDK
+// sends it (AutoAccept false, a time limit of 0 and an empty PhoneType
+// absent); nil for nil.
+func (w *sdkView) phoneView(pc *types.UserPhoneConfig) *user.PhoneConfig {
+	if pc == nil {
+		return nil
+	}
+	phone, lists := &w.phone, &w.lists
+	*phone = user.PhoneConfig{
+		DeskPhoneNumber:      (*identity.Secret)(pc.DeskPhoneNumber),
+		PersistentConnection: pc.PersistentConnection,
+	}
+	if pc.PhoneType != "" {
+		lists.phoneType = channel.PhoneType(pc.PhoneType)
+		phone.PhoneType = &lists.phoneType
+	}
+	if pc.AutoAccept {
+		phone.AutoAccept = &pc.AutoAccept
+	}
+	if pc.AfterContactWorkTimeLimit != 0 {
+		lists.phoneLimit = int64(pc.AfterContactWorkTimeLimit)
+		phone.AfterContactWorkTimeLimit = &lists.phoneLimit
+	}
+	return phone
 }
 
 // sdkListInline is the length up to which a channel-specific list is laid

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 )
@@ -17,4 +18,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "readme: an incomplete document passed")
 		os.Exit(1)
 	}
+	routing, stopped, err := moveMary(context.Background())
+	if err != nil || routing != lifecycleSales {
+		fmt.Fprintln(os.Stderr, "readme: Mary did not move to Sales:", err)
+		os.Exit(1)
+	}
+	fmt.Println("moveMary: stopped", len(stopped), "then moved to", routing)
 }
