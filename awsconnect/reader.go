@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connect/types"
 
 	"github.com/connectkit/createuser/identity"
@@ -200,4 +201,21 @@ func (r *Reader) Forget(instanceID string) {
 // Stats returns what the reader sent so far, by operation.
 func (r *Reader) Stats() map[string]CallStats {
 	return r.l.pace.snapshot()
+}
+
+// ListInstances is the service's ListInstances through the reader: paced
+// and retried as every look-up, so that a command that turns an instance
+// alias into an id ([Instance.Alias]) makes that call under the same
+// quota, timeout and deadline as the others. Its error is the last
+// attempt's, as the SDK returned it, or a [*LookupError] when the
+// reader's API has no ListInstances.
+func (r *Reader) ListInstances(ctx context.Context, in *connect.ListInstancesInput, _ ...func(*connect.Options)) (*connect.ListInstancesOutput, error) {
+	api, ok := r.l.api.(connect.ListInstancesAPIClient)
+	if !ok {
+		return nil, &LookupError{Call: "ListInstances", Err: errors.New("the client has no ListInstances")}
+	}
+	out, err := send(ctx, r.l, "ListInstances", "", func(ctx context.Context, o func(*connect.Options)) (*connect.ListInstancesOutput, error) {
+		return api.ListInstances(ctx, in, o)
+	})
+	return out, err
 }

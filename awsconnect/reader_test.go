@@ -286,3 +286,26 @@ func TestCheckerReferences(t *testing.T) {
 		})
 	}
 }
+
+// TestReaderListInstances: ListInstances (an alias turned into an id)
+// goes through the reader like every look-up: paced at the quota (a
+// throttling service is retried, not failed) and counted in its Stats.
+func TestReaderListInstances(t *testing.T) {
+	srv := service(t, connecttest.WithRate(2, 1))
+	seed(t, srv, "inst-1", identity.ConnectManaged, 1)
+	r := awsconnect.NewReader(clientOf(srv), awsconnect.WithBackoff(time.Millisecond, 5*time.Millisecond))
+	ctx := context.Background()
+	for i := range 4 { // a burst of one at the service: the reader's own burst of 5 is throttled
+		out, err := r.ListInstances(ctx, &connect.ListInstancesInput{})
+		if err != nil {
+			t.Fatalf("call %d: %v", i, err)
+		}
+		if len(out.InstanceSummaryList) == 0 {
+			t.Fatalf("call %d: no instance", i)
+		}
+	}
+	st := r.Stats()["ListInstances"]
+	if st.Calls < 4 || st.Failed != 0 || st.Calls != 4+st.Throttled {
+		t.Errorf("ListInstances stats %+v: want 4 answered calls, the throttled ones retried", st)
+	}
+}

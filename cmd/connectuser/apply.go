@@ -173,7 +173,15 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connectuser apply: configuring the client: %v\n", err)
 		return exitUsage
 	}
-	if f.instanceID, err = instanceIDFlag(ctx, client, f.instanceID, "apply", stderr); err != nil {
+	prog := newProgress(stderr, f.progress.value, f.interval)
+	var lookups *lookupProgress
+	if prog.mode == "bar" {
+		lookups = newLookupProgress(stderr)
+	}
+	reader := awsconnect.NewReader(client, append(readerOptions(f.call, lookups),
+		awsconnect.WithReadRate(f.lookupRate, f.lookupBurst), awsconnect.WithMaxAttempts(f.maxAttempts),
+		awsconnect.WithBackoff(f.backoff, onboard.DefaultMaxBackoff))...)
+	if f.instanceID, err = instanceIDFlag(ctx, reader, f.instanceID, "apply", stderr); err != nil {
 		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
 		return exitUsage
 	}
@@ -188,14 +196,6 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		}
 		defer journal.Close()
 	}
-	prog := newProgress(stderr, f.progress.value, f.interval)
-	var lookups *lookupProgress
-	if prog.mode == "bar" {
-		lookups = newLookupProgress(stderr)
-	}
-	reader := awsconnect.NewReader(client, append(readerOptions(f.call, lookups),
-		awsconnect.WithReadRate(f.lookupRate, f.lookupBurst), awsconnect.WithMaxAttempts(f.maxAttempts),
-		awsconnect.WithBackoff(f.backoff, onboard.DefaultMaxBackoff))...)
 	opts := []onboard.Option{
 		onboard.WithRate(f.rate, f.burst), onboard.WithReader(reader), onboard.WithRequestTimeout(f.call.timeout),
 		onboard.WithMaxAttempts(f.maxAttempts), onboard.WithConcurrency(f.concurrency),

@@ -96,12 +96,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	progress := newLookupProgress(stderr)
 	defer progress.finish()
 	var client *connect.Client
+	var reader *awsconnect.Reader
 	if namesFile == "" || (instanceID != "" && !looksLikeInstanceID(instanceID)) {
 		if client, err = newConnectClient(ctx, region, endpoint); err != nil {
 			fmt.Fprintf(stderr, "connectuser import: configuring the client: %v\n", err)
 			return exitUsage
 		}
-		if instanceID, err = instanceIDFlag(ctx, client, instanceID, "import", stderr); err != nil {
+		reader = awsconnect.NewReader(client, append(readerOptions(call, progress),
+			awsconnect.WithReadRate(lookupRate, awsconnect.DefaultReadBurst))...)
+		if instanceID, err = instanceIDFlag(ctx, reader, instanceID, "import", stderr); err != nil {
 			fmt.Fprintf(stderr, "connectuser import: %v\n", err)
 			return exitUsage
 		}
@@ -115,14 +118,6 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 		names = tbl
 	} else {
-		if client == nil {
-			if client, err = newConnectClient(ctx, region, endpoint); err != nil {
-				fmt.Fprintf(stderr, "connectuser import: configuring the client: %v\n", err)
-				return exitUsage
-			}
-		}
-		reader := awsconnect.NewReader(client, append(readerOptions(call, progress),
-			awsconnect.WithReadRate(lookupRate, awsconnect.DefaultReadBurst))...)
 		in := onboard.NewInstanceNames(client, instanceID, onboard.WithReader(reader))
 		if t, err = in.IdentityManagement(ctx); err != nil {
 			fmt.Fprintf(stderr, "connectuser import: %v\n", err)

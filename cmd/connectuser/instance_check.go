@@ -90,18 +90,18 @@ func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type, st
 	if err != nil {
 		return nil, err
 	}
-	id, err := instanceIDFlag(ctx, client, f.instanceID, "validate", stderr)
+	progress := newLookupProgress(stderr)
+	reader := awsconnect.NewReader(client, readerOptions(f.call, progress)...)
+	id, err := instanceIDFlag(ctx, reader, f.instanceID, "validate", stderr)
 	if err != nil {
+		progress.finish()
 		return nil, err
 	}
-	var opts []awsconnect.Option
+	opts := []awsconnect.Option{awsconnect.WithReader(reader)}
 	fixed := t != identity.Unknown
 	if fixed {
 		opts = append(opts, awsconnect.WithIdentityManagement(t))
 	}
-	progress := newLookupProgress(stderr)
-	reader := awsconnect.NewReader(client, readerOptions(f.call, progress)...)
-	opts = append(opts, awsconnect.WithReader(reader))
 	return &instanceCheck{checker: awsconnect.NewInstanceChecker(client, opts...), progress: progress, instanceID: id, fixedType: fixed}, nil
 }
 
