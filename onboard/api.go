@@ -12,18 +12,31 @@ import (
 // package connecttest).
 //
 // Every call onboard makes passes a per-call option that turns the SDK's
-// own retries off: onboard retries by itself, so that each CreateUser
-// attempt is written to the journal before it is sent, and it paces every
-// call with its own token buckets.
+// own retries off: onboard retries by itself, so that each attempt is
+// written to the journal before it is sent, and it paces every call with
+// its own token buckets.
 type API interface {
 	CreateUser(ctx context.Context, in *connect.CreateUserInput, optFns ...func(*connect.Options)) (*connect.CreateUserOutput, error)
 	SearchUsers(ctx context.Context, in *connect.SearchUsersInput, optFns ...func(*connect.Options)) (*connect.SearchUsersOutput, error)
 	ListUsers(ctx context.Context, in *connect.ListUsersInput, optFns ...func(*connect.Options)) (*connect.ListUsersOutput, error)
+	DescribeUser(ctx context.Context, in *connect.DescribeUserInput, optFns ...func(*connect.Options)) (*connect.DescribeUserOutput, error)
 	DescribeInstance(ctx context.Context, in *connect.DescribeInstanceInput, optFns ...func(*connect.Options)) (*connect.DescribeInstanceOutput, error)
 	ListSecurityProfiles(ctx context.Context, in *connect.ListSecurityProfilesInput, optFns ...func(*connect.Options)) (*connect.ListSecurityProfilesOutput, error)
 	ListRoutingProfiles(ctx context.Context, in *connect.ListRoutingProfilesInput, optFns ...func(*connect.Options)) (*connect.ListRoutingProfilesOutput, error)
 	ListUserHierarchyGroups(ctx context.Context, in *connect.ListUserHierarchyGroupsInput, optFns ...func(*connect.Options)) (*connect.ListUserHierarchyGroupsOutput, error)
 	DescribeUserHierarchyGroup(ctx context.Context, in *connect.DescribeUserHierarchyGroupInput, optFns ...func(*connect.Options)) (*connect.DescribeUserHierarchyGroupOutput, error)
+
+	// The update operations of a user's life, which apply sends to bring
+	// a user to its file's state.
+	UpdateUserIdentityInfo(ctx context.Context, in *connect.UpdateUserIdentityInfoInput, optFns ...func(*connect.Options)) (*connect.UpdateUserIdentityInfoOutput, error)
+	UpdateUserPhoneConfig(ctx context.Context, in *connect.UpdateUserPhoneConfigInput, optFns ...func(*connect.Options)) (*connect.UpdateUserPhoneConfigOutput, error)
+	UpdateUserConfig(ctx context.Context, in *connect.UpdateUserConfigInput, optFns ...func(*connect.Options)) (*connect.UpdateUserConfigOutput, error)
+	UpdateUserRoutingProfile(ctx context.Context, in *connect.UpdateUserRoutingProfileInput, optFns ...func(*connect.Options)) (*connect.UpdateUserRoutingProfileOutput, error)
+	UpdateUserSecurityProfiles(ctx context.Context, in *connect.UpdateUserSecurityProfilesInput, optFns ...func(*connect.Options)) (*connect.UpdateUserSecurityProfilesOutput, error)
+	UpdateUserHierarchy(ctx context.Context, in *connect.UpdateUserHierarchyInput, optFns ...func(*connect.Options)) (*connect.UpdateUserHierarchyOutput, error)
+	TagResource(ctx context.Context, in *connect.TagResourceInput, optFns ...func(*connect.Options)) (*connect.TagResourceOutput, error)
+	UntagResource(ctx context.Context, in *connect.UntagResourceInput, optFns ...func(*connect.Options)) (*connect.UntagResourceOutput, error)
+	DeleteUser(ctx context.Context, in *connect.DeleteUserInput, optFns ...func(*connect.Options)) (*connect.DeleteUserOutput, error)
 }
 
 var _ API = (*connect.Client)(nil)
