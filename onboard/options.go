@@ -26,6 +26,10 @@ type config struct {
 	instanceID         string
 	journal            *Journal
 	observe            func(Outcome)
+	prune              bool
+	maxDeletes         int
+	noManagedTag       bool
+	reader             userReader
 }
 
 func defaults() config {
@@ -136,4 +140,27 @@ func WithJournal(j *Journal) Option {
 // at a time, for progress reports.
 func WithObserver(fn func(Outcome)) Option {
 	return func(c *config) { c.observe = fn }
+}
+
+// WithPrune makes Applier.Plan delete the users of the instance that the
+// file does not name and that carry the tag managed-by=connectuser; never
+// another user.
+func WithPrune() Option {
+	return func(c *config) { c.prune = true }
+}
+
+// WithMaxDeletes lets Apply send at most n DeleteUser calls (default 0):
+// a plan with more deletes is refused before anything is sent.
+func WithMaxDeletes(n int) Option {
+	return func(c *config) {
+		if n >= 0 {
+			c.maxDeletes = n
+		}
+	}
+}
+
+// WithoutManagedTag makes Apply create users without the tag
+// managed-by=connectuser, which a prune needs to delete them.
+func WithoutManagedTag() Option {
+	return func(c *config) { c.noManagedTag = true }
 }
