@@ -255,6 +255,9 @@ func Diff(desired, cur *user.CreateUserInput) ([]Change, []Warning) {
 	old.Password = nil
 	// Only the members that operations change are compared.
 	old.DirectoryUserId, m.DirectoryUserId = nil, nil
+	if old.Tags == nil && m.Tags != nil {
+		old.Tags = map[string]string{} // tags added are shown one by one
+	}
 	r := &memberReporter{}
 	cmp.Equal(old, m, cmp.Reporter(r))
 

@@ -102,7 +102,11 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 		if in != nil {
 			it.Username = in.Username
 			if in.InstanceId == "" {
+				// Filled in from the plan's instance: not missing.
 				in.InstanceId = plan.Instance
+				list = list.Filter(func(v *cuerrors.Violation) bool {
+					return !(v.Field.String() == "InstanceId" && v.Code == cuerrors.CodeRequired)
+				})
 			}
 			if instanceID(in.InstanceId) != plan.Instance {
 				list = append(list, otherInstance(in.InstanceId))

@@ -1,0 +1,212 @@
+package onboard
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/connectkit/createuser/channel"
+	"github.com/connectkit/createuser/identity"
+	"github.com/connectkit/createuser/user"
+)
+
+// Export reads every user of the instance (WithInstanceID) whole, sorted
+// by Username: SearchUsers pages (500 a page), then one DescribeUser per
+// user, because SearchUsers does not return Email, SecondaryEmail and
+// Mobile. progress, when not nil, is called after each user is read.
+func (a *Applier) Export(ctx context.Context, progress func(done, total int)) ([]*Current, error) {
+	id := instanceID(a.cfg.instanceID)
+	if id == "" {
+		return nil, ErrNoInstance
+	}
+	reader := a.reader()
+	users, err := reader.users(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Current, 0, len(users))
+	for i, u := range users {
+		d, err := reader.describeUser(ctx, id, u.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+		if progress != nil {
+			progress(i+1, len(users))
+		}
+	}
+	return out, nil
+}
+
+// Document returns the user as a request document: ids, no Password,
+// no managed-by tag, and no PhoneConfig member that a channel list of the
+// user holds too (a request may not give both).
+func (c *Current) Document() *user.CreateUserInput {
+	d := c.Input.Clone()
+	d.Password = nil
+	if d.Tags != nil {
+		delete(d.Tags, ManagedTagKey)
+		if len(d.Tags) == 0 {
+			d.Tags = nil
+		}
+	}
+	if pc := d.PhoneConfig; pc != nil {
+		if d.AutoAcceptConfigs != nil {
+			pc.AutoAccept = nil
+		}
+		if d.AfterContactWorkConfigs != nil {
+			pc.AfterContactWorkTimeLimit = nil
+		}
+		if d.PhoneNumberConfigs != nil {
+			pc.PhoneType, pc.DeskPhoneNumber = nil, nil
+		}
+		if d.PersistentConnectionConfigs != nil {
+			pc.PersistentConnection = nil
+		}
+		if *pc == (user.PhoneConfig{}) {
+			d.PhoneConfig = nil
+		}
+	}
+	return d
+}
+
+// WriteDocuments writes users as JSON Lines, one request document a
+// line (Current.Document).
+func WriteDocuments(w io.Writer, users []*Current) error {
+	enc := json.NewEncoder(w)
+	for _, u := range users {
+		if err := enc.Encode(u.Document()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TemplateHeader is the header row of the admin website's bulk-upload
+// template, the 16 columns in its order.
+func TemplateHeader() []string {
+	out := make([]string, len(templateColumns))
+	for i, c := range templateColumns {
+		out[i] = c.name
+	}
+	return out
+}
+
+// WriteTemplate writes users as the 16-column template, with the names
+// of their profiles and the path of their hierarchy group (names are
+// read from the instance through names), the password column empty and
+// no managed-by tag. What the template has no column for (the channel
+// lists, DirectoryUserId) is left out: a plan of the file leaves it as
+// it is.
+func WriteTemplate(ctx context.Context, w io.Writer, users []*Current, names *InstanceNames) error {
+	if err := names.load(ctx); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(TemplateHeader()); err != nil {
+		return err
+	}
+	for _, u := range users {
+		rec, err := templateRow(u.Document(), &names.d)
+		if err != nil {
+			return err
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ErrUnnamed is returned by WriteTemplate for a user whose profile or
+// group the instance's listings do not name.
+var ErrUnnamed = errors.New("onboard: a user's profile or group has no name in the instance's listings")
+
+// templateRow returns the template's cells for d.
+func templateRow(d *user.CreateUserInput, dir *directory) ([]string, error) {
+	cell := map[string]string{ColUserLogin: d.Username}
+	s := func(p *identity.Secret) string {
+		if p == nil {
+			return ""
+		}
+		return p.Reveal()
+	}
+	if ii := d.IdentityInfo; ii != nil {
+		cell[ColFirstName], cell[ColLastName], cell[ColEmail] = s(ii.FirstName), s(ii.LastName), s(ii.Email)
+		cell[ColSecondaryEmail], cell[ColMobile] = s(ii.SecondaryEmail), s(ii.Mobile)
+	}
+	if d.RoutingProfileId != "" {
+		n, ok := nameOf(d.RoutingProfileId, dir.routingProfiles)
+		if !ok {
+			return nil, ErrUnnamed
+		}
+		cell[ColRoutingProfile] = n
+	}
+	var sp []string
+	for _, id := range d.SecurityProfileIds {
+		n, ok := nameOf(id, dir.securityProfiles)
+		if !ok {
+			return nil, ErrUnnamed
+		}
+		sp = append(sp, n)
+	}
+	cell[ColSecurityProfiles] = strings.Join(sp, "|")
+	if d.HierarchyGroupId != nil {
+		i := slices.IndexFunc(dir.groups, func(g groupPath) bool { return g.ID == *d.HierarchyGroupId })
+		if i < 0 {
+			return nil, ErrUnnamed
+		}
+		cell[ColUserHierarchy] = strings.Join(dir.groups[i].Path, "|")
+	}
+	if pc := d.PhoneConfig; pc != nil {
+		if pc.PhoneType != nil {
+			cell[ColPhoneType] = "soft"
+			if *pc.PhoneType == channel.DeskPhone {
+				cell[ColPhoneType] = "desk"
+			}
+		}
+		cell[ColPhoneNumber] = s(pc.DeskPhoneNumber)
+		if pc.AutoAccept != nil {
+			cell[ColAutoAccept] = "no"
+			if *pc.AutoAccept {
+				cell[ColAutoAccept] = "yes"
+			}
+		}
+		if pc.AfterContactWorkTimeLimit != nil {
+			cell[ColACWTimeout] = strconv.FormatInt(*pc.AfterContactWorkTimeLimit, 10)
+		}
+	}
+	var tags []string
+	for _, k := range slices.Sorted(maps.Keys(d.Tags)) {
+		tags = append(tags, k+"="+d.Tags[k])
+	}
+	cell[ColTags] = strings.Join(tags, "|")
+	rec := make([]string, len(templateColumns))
+	for i, c := range templateColumns {
+		rec[i] = cell[c.name]
+	}
+	return rec, nil
+}
+
+// nameOf returns the name of the resource id in list.
+func nameOf(id string, list []resource) (string, bool) {
+	for _, r := range list {
+		if r.ID == id {
+			return r.Name, true
+		}
+	}
+	return "", false
+}
+
+// Names returns the instance's names read through the Applier's
+// look-ups (its token bucket and retries), for Importer and WriteTemplate.
+func (a *Applier) Names() *InstanceNames {
+	return &InstanceNames{c: a.lookups, instance: instanceID(a.cfg.instanceID)}
+}
