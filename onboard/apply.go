@@ -33,6 +33,9 @@ type Summary struct {
 	Settled int
 	Existed int // the instance had them already; not made by this tool
 	Done    int // done by an earlier run, per the journal
+	// Changed counts users an earlier run made or found for a request
+	// that differs from this one (ActionChanged): they exist, unchanged.
+	Changed int
 	Failed  int
 	Invalid int
 	Pending int // not finished: interrupted, or a look-up to settle them failed
@@ -45,7 +48,7 @@ type Summary struct {
 }
 
 // OK reports whether every user of the plan exists now.
-func (s *Summary) OK() bool { return s.Created+s.Existed+s.Done == s.Total }
+func (s *Summary) OK() bool { return s.Created+s.Existed+s.Done+s.Changed == s.Total }
 
 // Rate returns the users created per second of Elapsed.
 func (s *Summary) Rate() float64 {
@@ -57,8 +60,8 @@ func (s *Summary) Rate() float64 {
 
 // String is a one-line summary for people.
 func (s *Summary) String() string {
-	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
-		s.Created, s.Settled, s.Existed, s.Done, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
+	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d, changed %d, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
+		s.Created, s.Settled, s.Existed, s.Done, s.Changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
 		s.Elapsed.Round(time.Millisecond), s.Rate())
 }
 
@@ -84,10 +87,20 @@ type run struct {
 // in flight finish (each within the request timeout) and are recorded,
 // and Apply returns ErrInterrupted. A journal that cannot be written
 // stops Apply the same way and is returned.
+//
+// One Apply at a time uses a journal: while one runs, another Apply with
+// the same Journal returns a *JournalLockedError at once, having done
+// nothing.
 func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	start := time.Now()
 	r := &run{a: a}
 	r.sum.Total = len(plan.Items)
+	release, err := a.cfg.journal.acquire()
+	if err != nil {
+		r.sum.Pending = r.sum.Total
+		return &r.sum, err
+	}
+	defer release()
 	finish := func(err error) (*Summary, error) {
 		r.sum.Elapsed = time.Since(start)
 		r.sum.Throttled = int(a.create.throttled.Load())
@@ -109,9 +122,9 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	for _, it := range plan.Items {
 		switch it.Action {
 		case ActionDone:
-			r.mu.Lock()
-			r.sum.Done++
-			r.mu.Unlock()
+			r.count(func(s *Summary) { s.Done++ })
+		case ActionChanged:
+			r.count(func(s *Summary) { s.Changed++ })
 		case ActionExists:
 			r.outcome(it, EventExists, 0, false, "", "")
 		case ActionSettle:
@@ -179,7 +192,7 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 		if a.create.wait(stop) != nil {
 			return r.pending(it, attempts)
 		}
-		if err := r.journal(it, EventAttempt, "", "", "", ""); err != nil {
+		if err := r.journal(it, EventAttempt, "", "", "", "", it.digest); err != nil {
 			return false
 		}
 		attempts++
@@ -262,10 +275,10 @@ func (r *run) count(f func(*Summary)) {
 }
 
 // journal writes one record of it.
-func (r *run) journal(it *Item, ev Event, id, arn, code, msg string) error {
+func (r *run) journal(it *Item, ev Event, id, arn, code, msg, digest string) error {
 	err := r.a.cfg.journal.Write(Record{
 		Source: it.Origin.Source, Line: it.Origin.Line, Instance: it.Instance, Username: it.Username,
-		Event: ev, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg,
+		Event: ev, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg, Digest: digest,
 	})
 	if err != nil {
 		r.mu.Lock()
@@ -280,7 +293,15 @@ func (r *run) journal(it *Item, ev Event, id, arn, code, msg string) error {
 // outcome records an outcome in the journal, then counts and reports it;
 // false means the journal failed.
 func (r *run) outcome(it *Item, ev Event, attempts int, settled bool, code, msg string) bool {
-	if err := r.journal(it, ev, it.UserId, it.UserArn, code, msg); err != nil {
+	digest := ""
+	switch {
+	case ev == EventCreated && it.Action == ActionSettle && it.settleDigest != "":
+		// Made by an earlier run's attempt: the request that attempt sent.
+		digest = it.settleDigest
+	case ev == EventCreated || ev == EventExists:
+		digest = it.digest
+	}
+	if err := r.journal(it, ev, it.UserId, it.UserArn, code, msg, digest); err != nil {
 		return false
 	}
 	r.mu.Lock()

@@ -42,6 +42,13 @@ const (
 	// attempt without an outcome: a run that died after sending made it.
 	// Recorded as created.
 	ActionSettle
+	// ActionChanged: the journal says an earlier run created the user or
+	// found it, for a request that differs from this one (its digest,
+	// Journal.Digest, differs). Apply creates users and changes none: it
+	// counts the user as changed and writes nothing to the journal, so
+	// that every run reports it again until the user is brought to the
+	// request. The item carries a warning of rule RuleJournalChanged.
+	ActionChanged
 	// ActionUpdate: the instance has the user and the file asks for
 	// other values of some members: send Item.Changes.
 	ActionUpdate
@@ -52,7 +59,10 @@ const (
 	ActionDelete
 )
 
-var actionNames = [...]string{"create", "invalid", "done", "exists", "settle", "update", "unchanged", "delete"}
+// RuleJournalChanged is the warning of an ActionChanged item.
+const RuleJournalChanged = "onboard.journal.changed"
+
+var actionNames = [...]string{"create", "invalid", "done", "exists", "settle", "changed", "update", "unchanged", "delete"}
 
 // ParseAction returns the action named s (as Action.String gives it).
 func ParseAction(s string) (Action, error) {
@@ -85,9 +95,9 @@ type Item struct {
 	Violations cuerrors.List
 	// Action is what Apply does with it.
 	Action Action
-	// UserId and UserArn are known for ActionDone, ActionExists and
-	// ActionSettle, for the users a plan updates, leaves or deletes, and
-	// after Apply created the user.
+	// UserId and UserArn are known for ActionDone, ActionChanged,
+	// ActionExists and ActionSettle, for the users a plan updates, leaves
+	// or deletes, and after Apply created the user.
 	UserId, UserArn string
 	// Changes are the operations of ActionUpdate, in the order Apply
 	// sends them, each with the members it changes.
@@ -95,8 +105,12 @@ type Item struct {
 	// Warnings are what the plan reports and never acts on.
 	Warnings []Warning
 
-	attempted  bool // the journal has an attempt without an outcome
-	instanceOK bool // the instance was read, so reference checks ran
+	attempted  bool   // the journal has an attempt without an outcome
+	instanceOK bool   // the instance was read, so reference checks ran
+	digest     string // the journal's digest of Input
+	// settleDigest is the digest of the attempt that a settled user was
+	// made by ("" when unknown: then digest).
+	settleDigest string
 }
 
 // Plan is what Apply will do: the result of Check (every request with
@@ -242,6 +256,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 			})
 		}
 		it.Input = in
+		it.digest = a.cfg.journal.Digest(in)
 		if in != nil {
 			it.Username = in.Username
 			if dup, ok := batch.Add(in, r.Origin); ok {
@@ -280,13 +295,29 @@ func (a *Applier) decide(it *Item, inst *instance) {
 	st := a.cfg.journal.State(it.Instance, it.Username)
 	it.attempted = st.Attempted
 	if st.Last == EventCreated || st.Last == EventExists {
-		it.Action, it.UserId, it.UserArn = ActionDone, st.UserId, st.UserArn
+		it.UserId, it.UserArn = st.UserId, st.UserArn
+		// A record of a journal written before digests has none: the
+		// request it was made for is not known, and is taken as this one.
+		if st.Digest != "" && st.Digest != it.digest {
+			// The request is not the one the user was made or found
+			// for. This is where an update would bring the user to it;
+			// creating users only, Apply reports it.
+			it.Action = ActionChanged
+			it.Violations = append(it.Violations, cuerrors.Violation{
+				Code: cuerrors.CodeIgnored, Severity: cuerrors.SeverityWarning, Rule: RuleJournalChanged,
+				Message: "The journal records this user as made or found for a request that differs from this one; " +
+					"apply creates users and does not change them, so the user is left as it is.",
+			})
+			return
+		}
+		it.Action = ActionDone
 		return
 	}
 	if u, ok := inst.users[it.Username]; ok {
 		it.UserId, it.UserArn = u.ID, u.Arn
 		if st.Attempted {
 			it.Action = ActionSettle
+			it.settleDigest = st.AttemptDigest
 		} else {
 			it.Action = ActionExists
 		}

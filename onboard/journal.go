@@ -3,6 +3,8 @@ package onboard
 import (
 	"bufio"
 	"bytes"
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,11 +32,16 @@ const (
 	// EventInvalid: the request broke a rule of the catalog or of the
 	// instance, and was not sent.
 	EventInvalid Event = "invalid"
+	// EventJournal is the journal's own record, of no user: it holds the
+	// key of the journal's digests (Record.Key). A journal begins with
+	// one; an older journal gets one at its first write.
+	EventJournal Event = "journal"
 )
 
 // Record is one line of the journal. It never holds a password or any
 // other sensitive member of the request: only the username, which is what
-// a person needs to find the user, and the service's identifiers.
+// a person needs to find the user, the service's identifiers, and a
+// digest of the request (see Journal.Digest).
 type Record struct {
 	Time         time.Time `json:"time"`
 	Source       string    `json:"source"`
@@ -46,6 +53,13 @@ type Record struct {
 	UserArn      string    `json:"user_arn"`
 	ErrorCode    string    `json:"error_code"`
 	ErrorMessage string    `json:"error_message"`
+	// Digest is Journal.Digest of the request an attempt sent, or that a
+	// created or exists user was made or found for; "" in other events
+	// and in journals written before digests.
+	Digest string `json:"digest,omitempty"`
+	// Key is the digests' key, in the EventJournal record only
+	// (standard base64).
+	Key string `json:"key,omitempty"`
 }
 
 // journalKey names one user: its instance ID and its username.
@@ -61,6 +75,13 @@ type JournalState struct {
 	Attempted bool
 	// UserId and UserArn are those of the last created or exists event.
 	UserId, UserArn string
+	// Digest is the request digest of the last created or exists event:
+	// the request the user was made or found for ("" when the journal
+	// did not record one).
+	Digest string
+	// AttemptDigest is the request digest of the last attempt, when
+	// Attempted.
+	AttemptDigest string
 }
 
 // Journal is the append-only record of an apply run (JSON Lines, one
@@ -68,21 +89,49 @@ type JournalState struct {
 // before Write returns, so that it is on disk before the request it
 // announces is sent or the outcome it records is reported. A Journal is
 // safe for concurrent use.
+//
+// A Journal holds the lock of its file from OpenJournal to Close, so that
+// two runs never use one journal at once (each would create the users the
+// other is creating); one Applier.Apply at a time uses a Journal.
 type Journal struct {
-	mu    sync.Mutex
-	f     *os.File
-	path  string
-	state map[journalKey]JournalState
-	err   error // the first write error: the journal is then closed to writes
-	now   func() time.Time
+	mu         sync.Mutex
+	f          *os.File
+	path       string
+	lock       *journalLock
+	state      map[journalKey]JournalState
+	key        []byte // the digests' key
+	keyWritten bool   // the file holds the key record
+	user       *LockHolder
+	err        error // the first write error: the journal is then closed to writes
+	now        func() time.Time
 }
 
-// OpenJournal opens the journal at path for appending, creating it if it
-// does not exist, and reads what it holds. A last line cut short (a
-// process killed while writing it, before the record was flushed, so
-// before anything it announced happened) is cut off the file; any other
-// line that is not a record is an error naming its line.
+// OpenJournal locks the journal at path, opens it for appending, creating
+// it if it does not exist, and reads what it holds. When another run holds
+// the journal (another process, or a Journal of this process not yet
+// closed) it returns a *JournalLockedError naming it, and reads nothing.
+// The lock is a file next to the journal, named path+LockSuffix.
+//
+// A last line cut short (a process killed while writing it, before the
+// record was flushed, so before anything it announced happened) is cut
+// off the file; any other line that is not a record is an error naming
+// its line.
 func OpenJournal(path string) (*Journal, error) {
+	lock, err := lockJournal(path)
+	if err != nil {
+		return nil, err
+	}
+	j, err := openLocked(path)
+	if err != nil {
+		lock.unlock()
+		return nil, err
+	}
+	j.lock = lock
+	return j, nil
+}
+
+// openLocked opens and reads the journal at path, whose lock is held.
+func openLocked(path string) (*Journal, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, err
@@ -99,6 +148,14 @@ func OpenJournal(path string) (*Journal, error) {
 			return nil, err
 		}
 		if err := f.Sync(); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	if j.key == nil {
+		// Written with the first record (a dry run writes none).
+		j.key = make([]byte, digestKeySize)
+		if _, err := rand.Read(j.key); err != nil {
 			f.Close()
 			return nil, err
 		}
@@ -128,12 +185,22 @@ func (j *Journal) load(r io.Reader) (complete int64, err error) {
 		if err := json.Unmarshal(line, &rec); err != nil || rec.Event == "" {
 			return 0, fmt.Errorf("journal %s:%d: not a journal record", j.path, n)
 		}
+		if rec.Event == EventJournal && !j.keyWritten {
+			key, err := base64.StdEncoding.DecodeString(rec.Key)
+			if err != nil || len(key) < digestKeySize {
+				return 0, fmt.Errorf("journal %s:%d: the journal record's key is not %d bytes of base64", j.path, n, digestKeySize)
+			}
+			j.key, j.keyWritten = key, true
+		}
 		j.apply(rec)
 	}
 }
 
 // apply updates the state of rec's user.
 func (j *Journal) apply(rec Record) {
+	if rec.Event == EventJournal {
+		return
+	}
 	k := journalKey{rec.Instance, rec.Username}
 	s := j.state[k]
 	if rec.Event == EventInvalid && (s.Last == EventCreated || s.Last == EventExists) {
@@ -145,9 +212,11 @@ func (j *Journal) apply(rec Record) {
 	switch rec.Event {
 	case EventAttempt:
 		s.Attempted = true
+		s.AttemptDigest = rec.Digest
 	case EventCreated, EventExists:
-		s.Attempted = false
+		s.Attempted, s.AttemptDigest = false, ""
 		s.UserId, s.UserArn = rec.UserId, rec.UserArn
+		s.Digest = rec.Digest
 	}
 	j.state[k] = s
 }
@@ -180,12 +249,21 @@ func (j *Journal) Write(rec Record) error {
 	if rec.Time.IsZero() {
 		rec.Time = j.now().UTC()
 	}
-	b, err := json.Marshal(rec)
+	var b []byte
+	if !j.keyWritten && rec.Event != EventJournal {
+		kb, err := json.Marshal(Record{Time: rec.Time, Event: EventJournal, Key: base64.StdEncoding.EncodeToString(j.key)})
+		if err != nil {
+			j.err = err
+			return err
+		}
+		b = append(kb, '\n')
+	}
+	rb, err := json.Marshal(rec)
 	if err != nil {
 		j.err = err
 		return err
 	}
-	b = append(b, '\n')
+	b = append(append(b, rb...), '\n')
 	if _, err := j.f.Write(b); err != nil {
 		j.err = fmt.Errorf("writing journal %s: %w", j.path, err)
 		return j.err
@@ -194,11 +272,33 @@ func (j *Journal) Write(rec Record) error {
 		j.err = fmt.Errorf("flushing journal %s: %w", j.path, err)
 		return j.err
 	}
+	j.keyWritten = true
 	j.apply(rec)
 	return nil
 }
 
-// Close closes the journal's file.
+// acquire marks the journal as used by one Apply; the release function
+// ends it. Another Apply on the journal meanwhile gets a
+// *JournalLockedError naming this process.
+func (j *Journal) acquire() (release func(), err error) {
+	if j == nil {
+		return func() {}, nil
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.user != nil {
+		return nil, &JournalLockedError{Path: j.path, Holder: *j.user}
+	}
+	host, _ := os.Hostname()
+	j.user = &LockHolder{PID: os.Getpid(), Host: host, Since: j.now().UTC()}
+	return func() {
+		j.mu.Lock()
+		j.user = nil
+		j.mu.Unlock()
+	}, nil
+}
+
+// Close closes the journal's file and releases its lock.
 func (j *Journal) Close() error {
 	if j == nil {
 		return nil
@@ -208,5 +308,14 @@ func (j *Journal) Close() error {
 	if j.err == nil {
 		j.err = errors.New("journal " + j.path + " is closed")
 	}
-	return j.f.Close()
+	if j.f == nil {
+		return nil
+	}
+	err := j.f.Close()
+	j.f = nil
+	if uerr := j.lock.unlock(); err == nil {
+		err = uerr
+	}
+	j.lock = nil
+	return err
 }

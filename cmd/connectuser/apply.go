@@ -171,9 +171,13 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "plan: %d to create, %d invalid, %d exist already, %d settled from the journal, %d done by an earlier run\n",
+	fmt.Fprintf(stdout, "plan: %d to create, %d invalid, %d exist already, %d settled from the journal, %d done by an earlier run",
 		plan.Count(onboard.ActionCreate), plan.Count(onboard.ActionInvalid), plan.Count(onboard.ActionExists),
 		plan.Count(onboard.ActionSettle), plan.Count(onboard.ActionDone))
+	if n := plan.Count(onboard.ActionChanged); n > 0 {
+		fmt.Fprintf(stdout, ", %d changed since an earlier run made them (left as they are)", n)
+	}
+	fmt.Fprintln(stdout)
 	if f.dryRun {
 		if !plan.Valid() {
 			return exitInvalid
