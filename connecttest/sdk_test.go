@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/connectkit/createuser/awsconnect"
+	"github.com/connectkit/createuser/channel"
 	"github.com/connectkit/createuser/connecttest"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/user"
@@ -109,6 +110,12 @@ func TestSDKCreateDescribeDelete(t *testing.T) {
 	})
 	want := awsconnect.FromSDK(sdkIn)
 	want.Password = nil
+	// ... with the service's defaults: a phone configuration always (the
+	// SDK reads AutoAccept false and a time limit of 0 as not set).
+	if want.PhoneConfig == nil {
+		soft, empty := channel.SoftPhone, identity.Secret("")
+		want.PhoneConfig = &user.PhoneConfig{PhoneType: &soft, DeskPhoneNumber: &empty}
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("DescribeUser differs from the request (-sent +described):\n%s", diff)
 	}

@@ -124,7 +124,9 @@ type identityInfoLite struct {
 	LastName  *identity.Secret `json:"LastName,omitempty"`
 }
 
-// userSearchSummary is an element of SearchUsers' Users.
+// userSearchSummary is an element of SearchUsers' Users: the user with the
+// service's defaults, its names only (UserIdentityInfoLite), and its
+// after-contact-work time limits in milliseconds.
 type userSearchSummary struct {
 	Arn                         string                               `json:"Arn"`
 	DirectoryUserId             *string                              `json:"DirectoryUserId,omitempty"`
@@ -204,9 +206,9 @@ func (s *Server) searchUsers(r *http.Request, _ []string) response {
 	for _, u := range got {
 		sum := userSearchSummary{
 			Arn: s.resourceARN(st.info.Id, "agent", u.Id), DirectoryUserId: u.DirectoryUserId,
-			HierarchyGroupId: u.HierarchyGroupId, Id: u.Id, PhoneConfig: u.PhoneConfig,
-			RoutingProfileId: u.RoutingProfileId, SecurityProfileIds: u.SecurityProfileIds, Tags: u.Tags,
-			Username: u.Username, AutoAcceptConfigs: u.AutoAcceptConfigs, AfterContactWorkConfigs: u.AfterContactWorkConfigs,
+			HierarchyGroupId: u.HierarchyGroupId, Id: u.Id, PhoneConfig: inMilliseconds(u.PhoneConfig),
+			RoutingProfileId: u.RoutingProfileId, SecurityProfileIds: u.SecurityProfileIds, Tags: answeredTags(u.Tags),
+			Username: u.Username, AutoAcceptConfigs: u.AutoAcceptConfigs, AfterContactWorkConfigs: acwInMilliseconds(u.AfterContactWorkConfigs),
 			PhoneNumberConfigs: u.PhoneNumberConfigs, PersistentConnectionConfigs: u.PersistentConnectionConfigs,
 			VoiceEnhancementConfigs: u.VoiceEnhancementConfigs,
 		}

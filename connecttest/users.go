@@ -78,16 +78,7 @@ func (s *Server) createUser(r *http.Request, params []string) response {
 
 	// The catalog, under the instance's identity management type.
 	if list := s.validators[t].Validate(in); list.HasErrors() {
-		var first string
-		for i := range list {
-			if list[i].Severity == cuerrors.SeverityError {
-				first = list[i].Error()
-				break
-			}
-		}
-		b, _ := list.MarshalJSON()
-		out, _ := json.Marshal(serviceError{Message: first, Violations: b})
-		return response{status: http.StatusBadRequest, errType: ErrInvalidParameter, body: out}
+		return catalogError(list)
 	}
 
 	s.store.mu.Lock()
@@ -134,6 +125,22 @@ func (s *Server) createUser(r *http.Request, params []string) response {
 	return okJSON(user.CreateUserOutput{UserId: u.Id, UserArn: s.resourceARN(id, "agent", u.Id)})
 }
 
+// catalogError is the 400 InvalidParameterException of a list with
+// errors: its Message is the first error's sentence, as the service words
+// its messages, and its body carries every violation as "Violations".
+func catalogError(list cuerrors.List) response {
+	var first string
+	for i := range list {
+		if list[i].Severity == cuerrors.SeverityError {
+			first = list[i].Message
+			break
+		}
+	}
+	b, _ := list.MarshalJSON()
+	out, _ := json.Marshal(serviceError{Message: first, Violations: b})
+	return response{status: http.StatusBadRequest, errType: ErrInvalidParameter, body: out}
+}
+
 func (st *instanceState) typeOrUnknown() identity.Type {
 	if st == nil {
 		return ""
@@ -177,7 +184,7 @@ func (s *Server) describeUser(_ *http.Request, params []string) response {
 	return okJSON(struct {
 		User describedUser `json:"User"`
 	}{describedUser{
-		User:               u.User,
+		User:               answered(u.User),
 		Arn:                s.resourceARN(st.info.Id, "agent", u.Id),
 		LastModifiedTime:   epoch(u.modified),
 		LastModifiedRegion: s.cfg.region,

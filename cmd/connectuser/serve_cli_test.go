@@ -150,7 +150,8 @@ func lastSegment(s string) string {
 }
 
 // sentUser is the user a document asks for, as DescribeUser should show
-// it: the document less InstanceId and Password, profile ARNs as ids.
+// it: the document less InstanceId and Password, profile ARNs as ids, with
+// the service's defaults.
 func sentUser(t *testing.T, data []byte) map[string]any {
 	var doc map[string]any
 	if err := json.Unmarshal(data, &doc); err != nil {
@@ -162,6 +163,20 @@ func sentUser(t *testing.T, data []byte) map[string]any {
 		for i, id := range ids {
 			ids[i] = lastSegment(id.(string))
 		}
+	}
+	// The service's defaults: a phone configuration always, Tags {}.
+	pc, _ := doc["PhoneConfig"].(map[string]any)
+	if pc == nil {
+		pc = map[string]any{}
+	}
+	for k, v := range map[string]any{"PhoneType": "SOFT_PHONE", "AutoAccept": false, "AfterContactWorkTimeLimit": 0.0, "DeskPhoneNumber": ""} {
+		if _, set := pc[k]; !set {
+			pc[k] = v
+		}
+	}
+	doc["PhoneConfig"] = pc
+	if _, set := doc["Tags"]; !set {
+		doc["Tags"] = map[string]any{}
 	}
 	return doc
 }
