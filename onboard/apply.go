@@ -3,6 +3,7 @@ package onboard
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 
@@ -39,6 +40,12 @@ type Summary struct {
 	Failed  int
 	Invalid int
 	Pending int // not finished: interrupted, or a look-up to settle them failed
+	// Updated, Unchanged and Deleted count the users of a plan of
+	// Applier.Plan brought to the file's state, found as the file asks,
+	// and deleted.
+	Updated, Unchanged, Deleted int
+	// Failures name each user that failed: the operation and the error.
+	Failures []Failure
 	// Attempts is the number of CreateUser requests sent, Throttled how
 	// many of them were throttled, Uncertain how many got no answer (a
 	// network failure or a 5xx).
@@ -48,7 +55,9 @@ type Summary struct {
 }
 
 // OK reports whether every user of the plan exists now.
-func (s *Summary) OK() bool { return s.Created+s.Existed+s.Done+s.Changed == s.Total }
+func (s *Summary) OK() bool {
+	return s.Created+s.Existed+s.Done+s.Changed+s.Updated+s.Unchanged+s.Deleted == s.Total
+}
 
 // Rate returns the users created per second of Elapsed.
 func (s *Summary) Rate() float64 {
@@ -60,14 +69,15 @@ func (s *Summary) Rate() float64 {
 
 // String is a one-line summary for people.
 func (s *Summary) String() string {
-	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d, changed %d, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
-		s.Created, s.Settled, s.Existed, s.Done, s.Changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
+	return fmt.Sprintf("created %d (settled %d), updated %d, deleted %d, unchanged %d, existed %d, already done %d, changed %d, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
+		s.Created, s.Settled, s.Updated, s.Deleted, s.Unchanged, s.Existed, s.Done, s.Changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
 		s.Elapsed.Round(time.Millisecond), s.Rate())
 }
 
 // run is the state of one Apply.
 type run struct {
-	a   *Applier
+	a        *Applier
+	converge bool // a plan of Applier.Plan
 	mu  sync.Mutex // guards sum and the observer
 	sum Summary
 	err error // the first journal error: everything stops
@@ -93,8 +103,12 @@ type run struct {
 // nothing.
 func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	start := time.Now()
-	r := &run{a: a}
+	r := &run{a: a, converge: plan.Converge}
 	r.sum.Total = len(plan.Items)
+	if n := plan.Count(ActionDelete); n > a.cfg.maxDeletes {
+		r.sum.Pending = r.sum.Total
+		return &r.sum, fmt.Errorf("%w: %d deletes, at most %d", ErrTooManyDeletes, n, a.cfg.maxDeletes)
+	}
 	release, err := a.cfg.journal.acquire()
 	if err != nil {
 		r.sum.Pending = r.sum.Total
@@ -103,7 +117,7 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	defer release()
 	finish := func(err error) (*Summary, error) {
 		r.sum.Elapsed = time.Since(start)
-		r.sum.Throttled = int(a.create.throttled.Load())
+		r.sum.Throttled = a.throttled()
 		if r.err != nil {
 			return &r.sum, r.err
 		}
@@ -131,6 +145,8 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 			r.outcome(it, EventCreated, 0, true, "", "")
 		case ActionCreate:
 			todo = append(todo, it)
+		case ActionUnchanged:
+			r.count(func(s *Summary) { s.Unchanged++ })
 		}
 	}
 	if r.err != nil {
@@ -141,32 +157,25 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	// journal fails.
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()
-	next := make(chan *Item)
-	var wg sync.WaitGroup
-	for range min(a.cfg.concurrency, max(1, len(todo))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range next {
-				if !r.createUser(stop, it) {
-					cancel()
-				}
-			}
-		}()
-	}
-	dispatched := 0
-dispatch:
-	for _, it := range todo {
-		select {
-		case next <- it:
-			dispatched++
-		case <-stop.Done():
-			break dispatch
-		}
-	}
-	close(next)
-	wg.Wait()
+	dispatched := a.each(stop, cancel, todo, r.createUser)
 	r.sum.Pending += len(todo) - dispatched
+	// Then the updates, then the deletes.
+	for _, phase := range []struct {
+		action Action
+		fn     func(context.Context, *Item) bool
+	}{{ActionUpdate, r.updateUser}, {ActionDelete, r.deleteUser}} {
+		var items []*Item
+		for _, it := range plan.Items {
+			if it.Action == phase.action {
+				items = append(items, it)
+			}
+		}
+		n := 0
+		if stop.Err() == nil {
+			n = a.each(stop, cancel, items, phase.fn)
+		}
+		r.sum.Pending += len(items) - n
+	}
 	if ctx.Err() != nil {
 		r.sum.Interrupted = true
 		return finish(ErrInterrupted)
@@ -181,6 +190,14 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 	a := r.a
 	sdkIn, _ := awsconnect.ToSDK(it.Input)
 	sdkIn.InstanceId = &it.Instance
+	if r.converge && !a.cfg.noManagedTag {
+		tags := maps.Clone(sdkIn.Tags)
+		if tags == nil {
+			tags = map[string]string{}
+		}
+		tags[ManagedTagKey] = ManagedTagValue
+		sdkIn.Tags = tags
+	}
 	uncertain := it.attempted
 	flight := context.WithoutCancel(stop)
 	var code, msg string
@@ -278,7 +295,7 @@ func (r *run) count(f func(*Summary)) {
 func (r *run) journal(it *Item, ev Event, id, arn, code, msg, digest string) error {
 	err := r.a.cfg.journal.Write(Record{
 		Source: it.Origin.Source, Line: it.Origin.Line, Instance: it.Instance, Username: it.Username,
-		Event: ev, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg, Digest: digest,
+		Event: ev, Operation: OpCreateUser, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg, Digest: digest,
 	})
 	if err != nil {
 		r.mu.Lock()
@@ -316,6 +333,7 @@ func (r *run) outcome(it *Item, ev Event, attempts int, settled bool, code, msg 
 		r.sum.Existed++
 	case EventFailed:
 		r.sum.Failed++
+		r.sum.Failures = append(r.sum.Failures, Failure{Username: it.Username, Operation: OpCreateUser, ErrorCode: code, ErrorMessage: msg})
 	case EventInvalid:
 		r.sum.Invalid++
 	}

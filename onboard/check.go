@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/connectkit/createuser/awsconnect"
@@ -152,6 +153,10 @@ type Applier struct {
 	lookups *caller
 	// instances read by Check, by instance ID.
 	instances map[string]*instance
+	// pacers are the token buckets of the update operations and
+	// DeleteUser, by operation.
+	pacersMu sync.Mutex
+	pacers   map[string]*pacer
 }
 
 // New returns an Applier that talks to the service through api.

@@ -30,7 +30,7 @@ func seedUsers(t testing.TB, srv *connecttest.Server, n int) {
 			u.SecurityProfileIds = []string{agentID, adminID}
 		}
 		if i%4 == 0 {
-			u.PhoneConfig = &user.PhoneConfig{PhoneType: new(channel.DeskPhone), DeskPhoneNumber: sec("+15555550100"), AutoAccept: new(true)}
+			u.PhoneConfig = &user.PhoneConfig{PhoneType: new(channel.DeskPhone), DeskPhoneNumber: sec("+15555550100"), AutoAccept: new(true), AfterContactWorkTimeLimit: new(int64(30))}
 		}
 		if i%5 == 0 {
 			u.Tags = map[string]string{"team": "north", onboard.ManagedTagKey: onboard.ManagedTagValue}

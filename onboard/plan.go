@@ -137,6 +137,7 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 		named[it.Username] = true
 		if cur == nil {
 			it.Action = ActionCreate
+			it.digest = a.cfg.journal.Digest(in)
 			continue
 		}
 		it.UserId, it.UserArn = cur.ID, cur.Arn

@@ -1,9 +1,13 @@
 package onboard
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -132,4 +136,49 @@ func ReadPlan(r io.Reader) (*Plan, error) {
 		p.Items = append(p.Items, it)
 	}
 	return p, nil
+}
+
+// StalePlanError is returned by Applier.CheckPlan for a saved plan whose
+// users changed since it was made: plan again.
+type StalePlanError struct {
+	// Users are the usernames modified (or deleted) after the plan.
+	Users []string
+}
+
+// Error names the users.
+func (e *StalePlanError) Error() string {
+	return fmt.Sprintf("the instance changed since the plan was made (%d users: %s); plan again", len(e.Users), strings.Join(e.Users, ", "))
+}
+
+// CheckPlan refuses a saved plan when the instance changed since it was
+// made: a user it updates or deletes has a LastModifiedTime later than
+// the plan, or is gone. It reads DescribeUser for those users only. A
+// look-up that fails is returned as a *LookupError.
+func (a *Applier) CheckPlan(ctx context.Context, p *Plan) error {
+	var stale []string
+	reader := a.reader()
+	for _, it := range p.Items {
+		if it.Action != ActionUpdate && it.Action != ActionDelete {
+			continue
+		}
+		cur, err := reader.describeUser(ctx, it.Instance, it.UserId)
+		var le *LookupError
+		if errors.As(err, &le) {
+			if a, _, _ := classify(le.Err); a == answerNotFound {
+				stale = append(stale, it.Username)
+				continue
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if cur.LastModified.After(p.Time) {
+			stale = append(stale, it.Username)
+		}
+	}
+	if len(stale) > 0 {
+		slices.Sort(stale)
+		return &StalePlanError{Users: stale}
+	}
+	return nil
 }

@@ -48,4 +48,6 @@ var commands = []command{
 	{"serve", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runServe(args, stdout, stderr) }},
 	{"import", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runImport(args, stdout, stderr) }},
 	{"apply", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runApply(args, stdout, stderr) }},
+	{"export", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runExport(args, stdout, stderr) }},
+	{"plan", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runPlan(args, stdout, stderr) }},
 }
