@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // WriteText writes the plan for people, in the manner of terraform plan:
@@ -43,11 +44,7 @@ func (p *Plan) WriteText(w io.Writer, showValues bool) error {
 			}
 		}
 	}
-	for _, it := range p.Items {
-		for _, wn := range it.Warnings {
-			fmt.Fprintf(b, "warning: %s %s: %s: %s\n", it.Username, wn.Member, wn.Code, wn.Message)
-		}
-	}
+	writeWarnings(b, p.Items)
 	s := p.Summary()
 	if !p.Changed() && s[ActionInvalid.String()] == 0 {
 		fmt.Fprintf(b, "No changes: the instance matches the file (%d unchanged).\n", s[ActionUnchanged.String()])
@@ -56,4 +53,35 @@ func (p *Plan) WriteText(w io.Writer, showValues bool) error {
 			s[ActionCreate.String()], s[ActionUpdate.String()], s[ActionDelete.String()], s[ActionUnchanged.String()], s[ActionInvalid.String()])
 	}
 	return b.Flush()
+}
+
+// maxWarningUsers is how many users a warning line names; the same
+// warning for more users is one line with the count.
+const maxWarningUsers = 5
+
+// writeWarnings writes each warning once per member and code, with the
+// users it concerns, in the order they first appear.
+func writeWarnings(b *bufio.Writer, items []*Item) {
+	type key struct{ member, code string }
+	var order []key
+	users := map[key][]string{}
+	msg := map[key]string{}
+	for _, it := range items {
+		for _, w := range it.Warnings {
+			k := key{w.Member, w.Code}
+			if _, ok := users[k]; !ok {
+				order = append(order, k)
+				msg[k] = w.Message
+			}
+			users[k] = append(users[k], it.Username)
+		}
+	}
+	for _, k := range order {
+		u := users[k]
+		names := strings.Join(u[:min(len(u), maxWarningUsers)], ", ")
+		if len(u) > maxWarningUsers {
+			names += fmt.Sprintf(" and %d more", len(u)-maxWarningUsers)
+		}
+		fmt.Fprintf(b, "warning: %s %s (%s): %s\n", k.member, k.code, names, msg[k])
+	}
 }
