@@ -16,8 +16,11 @@
 //
 // It offers CreateUser, DescribeUser, ListUsers, SearchUsers (a
 // StringCondition on Username, alone or in AndConditions and OrConditions),
-// DeleteUser, DescribeInstance, ListInstances, ListSecurityProfiles,
-// ListRoutingProfiles, ListUserHierarchyGroups and
+// the update operations of a user (UpdateUserIdentityInfo,
+// UpdateUserPhoneConfig, UpdateUserConfig, UpdateUserRoutingProfile,
+// UpdateUserSecurityProfiles, UpdateUserHierarchy), TagResource and
+// UntagResource of a user, DeleteUser, DescribeInstance, ListInstances,
+// ListSecurityProfiles, ListRoutingProfiles, ListUserHierarchyGroups and
 // DescribeUserHierarchyGroup, with the service's paths, members, paging
 // (an opaque NextToken, MaxResults within the model's bounds) and error
 // shapes (the status of the model's error, the x-amzn-ErrorType header and
@@ -35,9 +38,30 @@
 // LimitExceededException when the instance's user quota is reached.
 // The password is checked and dropped: nothing secret is kept.
 //
+// An update is judged in the order: 404 ResourceNotFoundException for an
+// unknown instance, then for a user the instance does not have; 400
+// InvalidParameterException for a catalog error (Validator.ValidateRequest
+// under the instance's identity type); 404 for a profile or group the
+// instance does not have. UpdateUserIdentityInfo and UpdateUserPhoneConfig
+// replace the member whole (the phone configuration's after-contact-work
+// time limit also goes to every per-channel setting the user has, "the same
+// ACW timeouts to all channels" as the service documents);
+// UpdateUserConfig replaces the settings of the channels each list names;
+// the profiles and the group are replaced (no HierarchyGroupId clears it);
+// TagResource merges, to at most 50 tags (else 400); UntagResource ignores
+// keys the user does not have; DeleteUser frees the username. An update is
+// applied whole, under one lock, so that concurrent updates of a user leave
+// one of them, never a mix; every successful write sets LastModifiedTime.
+//
+// DescribeUser answers with the service's defaults (a PhoneConfig always:
+// SOFT_PHONE, AutoAccept false, AfterContactWorkTimeLimit 0,
+// DeskPhoneNumber ""; Tags {} when there are none); SearchUsers with the
+// names only of IdentityInfo and, as the model documents, every
+// AfterContactWorkTimeLimit in milliseconds.
+//
 // The state (instances with their profiles, hierarchy groups, users and
 // quota) is seeded and read back with plain methods (AddInstance, AddUser,
-// Instance, Users, State, Load), so that a test asserts on what the service
+// Instance, Users, User, LastModified, State, Load), so that a test asserts on what the service
 // holds rather than on request bytes. WithRate and WithFaults make it
 // throttle and fail like a busy service, repeatably with WithSeed.
 //
@@ -45,6 +69,6 @@
 //
 // What it does not emulate: any other operation; SearchUsers' SearchFilter
 // and conditions on other fields; signature checking; eventual consistency
-// (a created user is listed at once); per-user LastModified changes beyond
-// creation.
+// (a created user is listed at once); ListTagsForResource and the tags of
+// anything but a user.
 package connecttest

@@ -11,7 +11,8 @@ import (
 // Faults are failures that the server makes on purpose, at random, for
 // testing clients: each probability is from 0 to 1 and applies to every
 // request on its own. Throttle, Error, ResetBefore and Latency apply to
-// every operation; ResetAfter to the writing ones (CreateUser, DeleteUser).
+// every operation; ResetAfter to the writing ones (CreateUser, DeleteUser,
+// the update operations, TagResource and UntagResource).
 type Faults struct {
 	// Throttle is the probability of a 429 ThrottlingException.
 	Throttle float64
@@ -21,9 +22,10 @@ type Faults struct {
 	// the request is handled: nothing happened.
 	ResetBefore float64
 	// ResetAfter is the probability that the connection is reset after a
-	// successful CreateUser or DeleteUser was carried out: the change is
-	// made but the client gets no answer, the ambiguous case that a client
-	// must settle by asking the service.
+	// successful write (CreateUser, DeleteUser, an update, TagResource or
+	// UntagResource) was carried out: the change is made, whole and once,
+	// but the client gets no answer, the ambiguous case that a client must
+	// settle by asking the service.
 	ResetAfter float64
 	// Latency is added to every request that is handled.
 	Latency time.Duration
@@ -136,12 +138,11 @@ func (s *Server) decide(op string) decision {
 	s.randMu.Lock()
 	a, b, c, d := s.rnd.Float64(), s.rnd.Float64(), s.rnd.Float64(), s.rnd.Float64()
 	s.randMu.Unlock()
-	writing := op == OpCreateUser || op == OpDeleteUser
 	return decision{
 		resetBefore: a < f.ResetBefore,
 		throttle:    b < f.Throttle,
 		error:       c < f.Error,
-		resetAfter:  writing && d < f.ResetAfter,
+		resetAfter:  writing[op] && d < f.ResetAfter,
 		latency:     f.Latency,
 	}
 }

@@ -23,12 +23,31 @@ const (
 	OpListRoutingProfiles        = "ListRoutingProfiles"
 	OpListUserHierarchyGroups    = "ListUserHierarchyGroups"
 	OpDescribeUserHierarchyGroup = "DescribeUserHierarchyGroup"
+	OpUpdateUserIdentityInfo     = "UpdateUserIdentityInfo"
+	OpUpdateUserPhoneConfig      = "UpdateUserPhoneConfig"
+	OpUpdateUserConfig           = "UpdateUserConfig"
+	OpUpdateUserRoutingProfile   = "UpdateUserRoutingProfile"
+	OpUpdateUserSecurityProfiles = "UpdateUserSecurityProfiles"
+	OpUpdateUserHierarchy        = "UpdateUserHierarchy"
+	OpTagResource                = "TagResource"
+	OpUntagResource              = "UntagResource"
 )
 
 var operationNames = []string{
 	OpCreateUser, OpDescribeUser, OpListUsers, OpSearchUsers, OpDeleteUser,
 	OpDescribeInstance, OpListInstances, OpListSecurityProfiles,
 	OpListRoutingProfiles, OpListUserHierarchyGroups, OpDescribeUserHierarchyGroup,
+	OpUpdateUserIdentityInfo, OpUpdateUserPhoneConfig, OpUpdateUserConfig, OpUpdateUserRoutingProfile,
+	OpUpdateUserSecurityProfiles, OpUpdateUserHierarchy, OpTagResource, OpUntagResource,
+}
+
+// writing are the operations that change the state: the ones that
+// reset-after faults apply to.
+var writing = map[string]bool{
+	OpCreateUser: true, OpDeleteUser: true,
+	OpUpdateUserIdentityInfo: true, OpUpdateUserPhoneConfig: true, OpUpdateUserConfig: true,
+	OpUpdateUserRoutingProfile: true, OpUpdateUserSecurityProfiles: true, OpUpdateUserHierarchy: true,
+	OpTagResource: true, OpUntagResource: true,
 }
 
 // Request is the record of one request the server answered: what
@@ -103,7 +122,7 @@ func (s *Server) record(r Request) {
 // route is an operation matched to a request, with its path parameters.
 type route struct {
 	op     string
-	params []string // InstanceId, then UserId or HierarchyGroupId
+	params []string // InstanceId, then UserId or HierarchyGroupId; or the resource ARN
 	handle func(s *Server, r *http.Request, params []string) response
 }
 
@@ -111,26 +130,43 @@ type route struct {
 func match(method string, seg []string) (route, bool) {
 	type entry struct {
 		method, first string
-		n             int // segments
+		n             int    // segments
+		last          string // the last segment, when it is fixed
 		op            string
 		handle        func(s *Server, r *http.Request, params []string) response
 	}
 	table := [...]entry{
-		{http.MethodPut, "users", 2, OpCreateUser, (*Server).createUser},
-		{http.MethodGet, "users", 3, OpDescribeUser, (*Server).describeUser},
-		{http.MethodDelete, "users", 3, OpDeleteUser, (*Server).deleteUser},
-		{http.MethodGet, "users-summary", 2, OpListUsers, (*Server).listUsers},
-		{http.MethodPost, "search-users", 1, OpSearchUsers, (*Server).searchUsers},
-		{http.MethodGet, "instance", 2, OpDescribeInstance, (*Server).describeInstance},
-		{http.MethodGet, "instance", 1, OpListInstances, (*Server).listInstances},
-		{http.MethodGet, "security-profiles-summary", 2, OpListSecurityProfiles, (*Server).listSecurityProfiles},
-		{http.MethodGet, "routing-profiles-summary", 2, OpListRoutingProfiles, (*Server).listRoutingProfiles},
-		{http.MethodGet, "user-hierarchy-groups-summary", 2, OpListUserHierarchyGroups, (*Server).listUserHierarchyGroups},
-		{http.MethodGet, "user-hierarchy-groups", 3, OpDescribeUserHierarchyGroup, (*Server).describeUserHierarchyGroup},
+		{http.MethodPut, "users", 2, "", OpCreateUser, (*Server).createUser},
+		{http.MethodGet, "users", 3, "", OpDescribeUser, (*Server).describeUser},
+		{http.MethodDelete, "users", 3, "", OpDeleteUser, (*Server).deleteUser},
+		{http.MethodPost, "users", 4, "identity-info", OpUpdateUserIdentityInfo, (*Server).updateUserIdentityInfo},
+		{http.MethodPost, "users", 4, "phone-config", OpUpdateUserPhoneConfig, (*Server).updateUserPhoneConfig},
+		{http.MethodPost, "users", 4, "config", OpUpdateUserConfig, (*Server).updateUserConfig},
+		{http.MethodPost, "users", 4, "routing-profile", OpUpdateUserRoutingProfile, (*Server).updateUserRoutingProfile},
+		{http.MethodPost, "users", 4, "security-profiles", OpUpdateUserSecurityProfiles, (*Server).updateUserSecurityProfiles},
+		{http.MethodPost, "users", 4, "hierarchy", OpUpdateUserHierarchy, (*Server).updateUserHierarchy},
+		{http.MethodPost, "tags", 2, "", OpTagResource, (*Server).tagResource},
+		{http.MethodDelete, "tags", 2, "", OpUntagResource, (*Server).untagResource},
+		{http.MethodGet, "users-summary", 2, "", OpListUsers, (*Server).listUsers},
+		{http.MethodPost, "search-users", 1, "", OpSearchUsers, (*Server).searchUsers},
+		{http.MethodGet, "instance", 2, "", OpDescribeInstance, (*Server).describeInstance},
+		{http.MethodGet, "instance", 1, "", OpListInstances, (*Server).listInstances},
+		{http.MethodGet, "security-profiles-summary", 2, "", OpListSecurityProfiles, (*Server).listSecurityProfiles},
+		{http.MethodGet, "routing-profiles-summary", 2, "", OpListRoutingProfiles, (*Server).listRoutingProfiles},
+		{http.MethodGet, "user-hierarchy-groups-summary", 2, "", OpListUserHierarchyGroups, (*Server).listUserHierarchyGroups},
+		{http.MethodGet, "user-hierarchy-groups", 3, "", OpDescribeUserHierarchyGroup, (*Server).describeUserHierarchyGroup},
+	}
+	if seg[0] == "tags" && len(seg) > 2 {
+		// A resource ARN whose slashes a client did not escape.
+		seg = []string{"tags", strings.Join(seg[1:], "/")}
 	}
 	for _, e := range table {
-		if e.method == method && e.first == seg[0] && e.n == len(seg) {
-			return route{op: e.op, params: seg[1:], handle: e.handle}, true
+		if e.method == method && e.first == seg[0] && e.n == len(seg) && (e.last == "" || e.last == seg[e.n-1]) {
+			params := seg[1:]
+			if e.last != "" {
+				params = seg[1 : e.n-1]
+			}
+			return route{op: e.op, params: params, handle: e.handle}, true
 		}
 	}
 	return route{}, false

@@ -30,6 +30,10 @@ type Rule struct {
 	Description string `json:"description"`
 	// Source says where the rule comes from.
 	Source string `json:"source"`
+	// Operations lists the operations whose requests the rule checks, in
+	// the order of [Operations]; a member keeps its rules, and their ids,
+	// in every operation that has it.
+	Operations []Operation `json:"operations"`
 }
 
 // Where the rules come from. The service's API model and reference are
@@ -45,6 +49,8 @@ const (
 	srcCLI       = "createuser specification, section 5 (one run of documents)"
 	srcLimits    = "createuser limits for hostile input (limits.go)"
 	srcInstance  = "createuser specification, section 9 (the instance, read through the API)"
+	srcUpdate    = "API model (the UpdateUser*, TagResource, UntagResource and DeleteUser shapes, constraints)"
+	srcReading11 = "createuser specification, section 11 (a reading of the update operations)"
 )
 
 // ruleIndex names a row of the catalog. The engine refers to rows by
@@ -55,6 +61,11 @@ const (
 	rInstanceIDRequired ruleIndex = iota
 	rInstanceIDLength
 	rInstanceIDDotSegment
+	rUserIDRequired
+	rUserIDDotSegment
+	rResourceARNRequired
+	rResourceARNPattern
+	rResourceARNUser
 	rUsernameRequired
 	rUsernameLength
 	rUsernameLengthSAML
@@ -66,6 +77,7 @@ const (
 	rPasswordForbidden
 	rPasswordLength
 	rPasswordPattern
+	rIdentityInfoRequired
 	rFirstNameRequired
 	rFirstNameLength
 	rFirstNameNormalization
@@ -89,12 +101,17 @@ const (
 	rSecurityProfileIDDuplicate
 	rRoutingProfileIDRequired
 	rHierarchyGroupIDLength
+	rTagsRequired
 	rTagsCount
 	rTagKeyLength
 	rTagKeyReserved
 	rTagKeyPattern
 	rTagKeyDuplicate
 	rTagValueLength
+	rTagKeysRequired
+	rTagKeysCount
+	rPhoneConfigRequired
+	rPhoneTypeRequired
 	rPhoneTypeEnum
 	rPhoneACWRange
 	rDeskPhonePattern
@@ -105,6 +122,7 @@ const (
 	rPhoneTypeConflict
 	rDeskPhoneConflict
 	rPhonePersistentConflict
+	rUserConfigListRequired
 	rListElementRequired
 	rListChannelRequired
 	rListChannelEnum
@@ -169,6 +187,16 @@ var catalog = [ruleCount]Rule{
 		Description: "InstanceId must be at most 100 characters.", Source: srcModel},
 	rInstanceIDDotSegment: {ID: "instance-id.dot-segment", Field: "InstanceId", Code: cuerrors.CodePattern, Severity: errorLevel,
 		Description: "InstanceId must not be . or .. (the request path /users/.. names another resource once normalized).", Source: "RFC 3986 section 5.2.4: proxies and servers resolve the dot segment of /users/.. to another path"},
+	rUserIDRequired: {ID: "user-id.required", Field: "UserId", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "UserId must be present and non-empty.", Source: srcUpdate},
+	rUserIDDotSegment: {ID: "user-id.dot-segment", Field: "UserId", Code: cuerrors.CodePattern, Severity: errorLevel,
+		Description: "UserId must not be . or .. (the request path /users/{InstanceId}/.. names another resource once normalized).", Source: "RFC 3986 section 5.2.4: proxies and servers resolve dot segments of the request path"},
+	rResourceARNRequired: {ID: "resource-arn.required", Field: "resourceArn", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "resourceArn must be present and non-empty.", Source: srcUpdate},
+	rResourceARNPattern: {ID: "resource-arn.pattern", Field: "resourceArn", Code: cuerrors.CodePattern, Severity: errorLevel,
+		Description: "resourceArn must be an Amazon Connect ARN: arn:PARTITION:connect:REGION:ACCOUNT:instance/INSTANCE_ID, then /agent/USER_ID for a user.", Source: srcUpdate + "; ARN format of the service's resources"},
+	rResourceARNUser: {ID: "resource-arn.user", Field: "resourceArn", Code: cuerrors.CodePattern, Severity: warnLevel,
+		Description: "resourceArn names an Amazon Connect resource that is not a user (a user's ARN ends with instance/INSTANCE_ID/agent/USER_ID); the service would tag that resource instead.", Source: srcReading11},
 	rUsernameRequired: {ID: "username.required", Field: "Username", Code: cuerrors.CodeRequired, Severity: errorLevel,
 		Description: "Username must be present and non-empty.", Source: srcModel},
 	rUsernameLength: {ID: "username.length", Field: "Username", Code: cuerrors.CodeLength, Severity: errorLevel,
@@ -191,6 +219,8 @@ var catalog = [ruleCount]Rule{
 		Description: "Password must be 8 to 64 characters.", Source: srcReference},
 	rPasswordPattern: {ID: "password.pattern", Field: "Password", Code: cuerrors.CodePattern, Severity: errorLevel,
 		Description: "Password must contain a lowercase letter (a-z), an uppercase letter (A-Z) and a digit (0-9), and no white space.", Source: srcModel},
+	rIdentityInfoRequired: {ID: "identity-info.required", Field: "IdentityInfo", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "IdentityInfo must be present.", Source: srcUpdate},
 	rFirstNameRequired: {ID: "identity-info.first-name.required", Field: "IdentityInfo.FirstName", Code: cuerrors.CodeRequired, Severity: errorLevel, Identity: cmAndSAML,
 		Description: "Under CONNECT_MANAGED and SAML, IdentityInfo.FirstName must be present.", Source: srcReference},
 	rFirstNameLength: {ID: "identity-info.first-name.length", Field: "IdentityInfo.FirstName", Code: cuerrors.CodeLength, Severity: errorLevel,
@@ -237,18 +267,28 @@ var catalog = [ruleCount]Rule{
 		Description: "RoutingProfileId must be present and non-empty.", Source: srcModel},
 	rHierarchyGroupIDLength: {ID: "hierarchy-group-id.length", Field: "HierarchyGroupId", Code: cuerrors.CodeLength, Severity: errorLevel,
 		Description: "HierarchyGroupId, when present, must not be empty.", Source: srcModel},
-	rTagsCount: {ID: "tags.count", Field: "Tags", Code: cuerrors.CodeCount, Severity: errorLevel,
+	rTagsRequired: {ID: "tags.required", Field: "tags", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "tags must be present with 1 to 50 entries.", Source: srcUpdate},
+	rTagsCount: {ID: "tags.count", Field: "Tags|tags", Code: cuerrors.CodeCount, Severity: errorLevel,
 		Description: "Tags, when present, must hold 1 to 50 entries.", Source: srcModel},
-	rTagKeyLength: {ID: "tags.key.length", Field: "Tags", Code: cuerrors.CodeLength, Severity: errorLevel,
+	rTagKeyLength: {ID: "tags.key.length", Field: "Tags|tags|tagKeys[i]", Code: cuerrors.CodeLength, Severity: errorLevel,
 		Description: "A tag key must be 1 to 128 characters.", Source: srcModel},
-	rTagKeyReserved: {ID: "tags.key.reserved", Field: "Tags", Code: cuerrors.CodeReserved, Severity: errorLevel,
+	rTagKeyReserved: {ID: "tags.key.reserved", Field: "Tags|tags|tagKeys[i]", Code: cuerrors.CodeReserved, Severity: errorLevel,
 		Description: "A tag key must not begin with aws: (in any letter case).", Source: srcModel},
-	rTagKeyPattern: {ID: "tags.key.pattern", Field: "Tags", Code: cuerrors.CodePattern, Severity: errorLevel,
+	rTagKeyPattern: {ID: "tags.key.pattern", Field: "Tags|tags|tagKeys[i]", Code: cuerrors.CodePattern, Severity: errorLevel,
 		Description: "A tag key may contain only Unicode letters, numbers and separators and _ . : / = + - @.", Source: srcModel},
-	rTagKeyDuplicate: {ID: "tags.key.duplicate", Field: "Tags", Code: cuerrors.CodeDuplicate, Severity: errorLevel,
+	rTagKeyDuplicate: {ID: "tags.key.duplicate", Field: "Tags|tags", Code: cuerrors.CodeDuplicate, Severity: errorLevel,
 		Description: "The same tag key appears twice in Tags.", Source: srcSpec},
-	rTagValueLength: {ID: "tags.value.length", Field: "Tags[k]", Code: cuerrors.CodeLength, Severity: errorLevel,
+	rTagValueLength: {ID: "tags.value.length", Field: "Tags[k]|tags[k]", Code: cuerrors.CodeLength, Severity: errorLevel,
 		Description: "A tag value must be at most 256 characters.", Source: srcModel},
+	rTagKeysRequired: {ID: "tag-keys.required", Field: "tagKeys", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "tagKeys must be present with 1 to 50 keys.", Source: srcUpdate},
+	rTagKeysCount: {ID: "tag-keys.count", Field: "tagKeys", Code: cuerrors.CodeCount, Severity: errorLevel,
+		Description: "tagKeys must hold 1 to 50 keys.", Source: srcUpdate},
+	rPhoneConfigRequired: {ID: "phone-config.required", Field: "PhoneConfig", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "PhoneConfig must be present.", Source: srcUpdate},
+	rPhoneTypeRequired: {ID: "phone-config.phone-type.required", Field: "PhoneConfig.PhoneType", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "PhoneConfig.PhoneType must be present: UpdateUserPhoneConfig replaces the whole PhoneConfig.", Source: srcReading11 + "; the model's shape requires no member"},
 
 	// PhoneConfig.
 	rPhoneTypeEnum: {ID: "phone-config.phone-type.enum", Field: "PhoneConfig.PhoneType", Code: cuerrors.CodeEnum, Severity: errorLevel,
@@ -273,6 +313,8 @@ var catalog = [ruleCount]Rule{
 		Description: "PhoneConfig.PersistentConnection must not be set together with PersistentConnectionConfigs.", Source: srcReference},
 
 	// The channel-specific lists.
+	rUserConfigListRequired: {ID: "user-config.lists.required", Field: "", Code: cuerrors.CodeRequired, Severity: errorLevel,
+		Description: "At least one of AutoAcceptConfigs, AfterContactWorkConfigs, PhoneNumberConfigs, PersistentConnectionConfigs and VoiceEnhancementConfigs must hold an element.", Source: srcReading11 + "; the model requires none"},
 	rListElementRequired: {ID: "channel-configs.element.required", Field: channelList + "[i]", Code: cuerrors.CodeRequired, Severity: errorLevel,
 		Description: "An element of a channel-specific list must not be null.", Source: srcModel},
 	rListChannelRequired: {ID: "channel-configs.channel.required", Field: channelList + "[i].Channel", Code: cuerrors.CodeRequired, Severity: errorLevel,
@@ -327,7 +369,7 @@ var catalog = [ruleCount]Rule{
 		Description: "The value is nested deeper than the limit.", Source: srcSpec},
 	rDocumentTooManyViolations: {ID: "document.violations", Field: "", Code: cuerrors.CodeCount, Severity: errorLevel,
 		Description: "The document has more than 1000 reading violations; reading stopped there, and no other rule is checked.", Source: srcLimits},
-	rLimitElements: {ID: "limit.elements", Field: "SecurityProfileIds|*Configs|Tags", Code: cuerrors.CodeCount, Severity: errorLevel,
+	rLimitElements: {ID: "limit.elements", Field: "SecurityProfileIds|*Configs|Tags|tags|tagKeys", Code: cuerrors.CodeCount, Severity: errorLevel,
 		Description: "The list or Tags has more than 100 entries, far more than the service allows; only the first 100 are checked.", Source: srcLimits},
 
 	// A run of documents.
@@ -400,6 +442,7 @@ func Rules() []Rule {
 	copy(out, catalog[:])
 	for i := range out {
 		out[i].Identity = append([]identity.Type(nil), out[i].Identity...)
+		out[i].Operations = ruleOperations[i].list()
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package user
 
 import (
+	"slices"
 	"strings"
 
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -21,6 +22,9 @@ type decoded struct {
 	// lengths holds the real length of each list (and of Tags) that was
 	// longer than the rules check; input holds its first entries.
 	lengths lengths
+	// extras holds the members of an update that CreateUser does not
+	// have.
+	extras extras
 }
 
 // decode reads a request document: one JSON object with the request's
@@ -54,7 +58,11 @@ func (d *decoder) document() {
 		in := new(CreateUserInput)
 		d.out.input = in
 		d.open()
-		d.readInput(in)
+		if d.op&^opCreate != 0 {
+			d.readUpdate(in)
+		} else {
+			d.readInput(in)
+		}
 	default:
 		// Not an object: still read it, so that broken JSON is reported
 		// as such, then report its type.
@@ -206,7 +214,7 @@ func (d *decoder) unknown(level uint8, name []byte, members []string) {
 	if s := suggest(a.name, members); s != "" {
 		detail = "did you mean " + s + "?"
 	} else if level == 0 {
-		if s := nestedMember(a.name); s != "" {
+		if s := nestedMember(a.name); s != "" && slices.Contains(members, s[:strings.IndexByte(s, '.')]) {
 			detail = "did you mean " + s + "?"
 		}
 	}

@@ -142,11 +142,17 @@ func (d *decoder) phoneConfig(a at) *PhoneConfig {
 // Elements past MaxCheckedElements are only scanned, and the list's length
 // is reported.
 func (d *decoder) securityProfileIds(a at) []string {
+	return d.stringList(a, limitedIDs)
+}
+
+// stringList reads a list of strings at a, the limited member m, as
+// securityProfileIds describes.
+func (d *decoder) stringList(a at, m limited) []string {
 	if !d.enter(a, '[') {
 		return nil
 	}
 	p := d.push(a)
-	d.out.lengths[limitedIDs] = 0 // a list given twice: the last one counts
+	d.out.lengths[m] = 0 // a list given twice: the last one counts
 	var ids []string
 	n := 0
 	for ; d.element(n == 0); n++ {
@@ -162,7 +168,7 @@ func (d *decoder) securityProfileIds(a at) []string {
 		ids = append(ids, string(s))
 	}
 	if n > MaxCheckedElements && !d.out.fatal {
-		d.tooMany(limitedIDs, a, n)
+		d.tooMany(m, a, n)
 	}
 	if ids == nil {
 		ids = []string{}

@@ -94,7 +94,7 @@ func (v *Validator) check(in *CreateUserInput, skip []cuerrors.Path, out cuerror
 	c.phoneNumberConfigs(in.PhoneNumberConfigs)
 	c.persistentConnectionConfigs(in.PersistentConnectionConfigs)
 	c.voiceEnhancementConfigs(in.VoiceEnhancementConfigs)
-	c.tags(in.Tags)
+	c.tags(in.Tags, &pathTags)
 	if c.s == nil {
 		return c.out
 	}

@@ -196,12 +196,12 @@ func tagOK(k, v string) bool {
 // key or a value that is not UTF-8 is reported as in a document (the key
 // at Tags, its invalid bytes shown as U+FFFD) and takes part in no other
 // rule of the tag.
-func (c *checker) tags(tags map[string]string) {
+func (c *checker) tags(tags map[string]string, at *cuerrors.Path) {
 	if tags == nil {
 		return
 	}
 	if n := len(tags); n == 0 || n > maxTags {
-		c.report(rTagsCount, pathTags, cuerrors.IntValue(int64(n)))
+		c.report(rTagsCount, *at, cuerrors.IntValue(int64(n)))
 	}
 	var buf [4]string
 	bad := buf[:0]
@@ -231,23 +231,30 @@ func (c *checker) tags(tags map[string]string) {
 	slices.Sort(bad)
 	for _, k := range bad {
 		if !pattern.Text(k) {
-			c.report(rDocumentEncoding, pathTags, cuerrors.StringValue(strings.ToValidUTF8(k, "\uFFFD")))
+			c.report(rDocumentEncoding, *at, cuerrors.StringValue(strings.ToValidUTF8(k, "\uFFFD")))
 			continue
 		}
-		n := pattern.Length(k)
-		if n < 1 || n > maxTagKey {
-			c.report(rTagKeyLength, pathTags, cuerrors.StringValue(k))
-		}
-		if pattern.ReservedTagKey(k) {
-			c.report(rTagKeyReserved, pathTags, cuerrors.StringValue(k))
-		}
-		if !pattern.TagKey(k) {
-			c.report(rTagKeyPattern, pathTags, cuerrors.StringValue(k))
-		}
-		if v := tags[k]; !c.text(v, pathTags.Key(k)) {
+		c.tagKey(k, at)
+		if v := tags[k]; !c.text(v, at.Key(k)) {
 			continue
 		} else if pattern.Length(v) > maxTagValue {
-			c.report(rTagValueLength, pathTags.Key(k), cuerrors.StringValue(v))
+			c.report(rTagValueLength, at.Key(k), cuerrors.StringValue(v))
 		}
+	}
+}
+
+// tagKey reports the rules a tag key k (valid UTF-8) breaks, at field,
+// with the key as the value: a key of Tags (at Tags) or an element of
+// UntagResource's tagKeys (at tagKeys[i]).
+func (c *checker) tagKey(k string, field *cuerrors.Path) {
+	n := pattern.Length(k)
+	if n < 1 || n > maxTagKey {
+		c.report(rTagKeyLength, *field, cuerrors.StringValue(k))
+	}
+	if pattern.ReservedTagKey(k) {
+		c.report(rTagKeyReserved, *field, cuerrors.StringValue(k))
+	}
+	if !pattern.TagKey(k) {
+		c.report(rTagKeyPattern, *field, cuerrors.StringValue(k))
 	}
 }

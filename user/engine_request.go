@@ -32,7 +32,15 @@ var (
 )
 
 func (c *checker) top(in *CreateUserInput) {
-	switch id := in.InstanceId; {
+	c.instanceID(in.InstanceId)
+	c.username(in.Username)
+	c.password(in.Password)
+}
+
+// instanceID checks InstanceId, a member of every operation but the
+// tagging ones.
+func (c *checker) instanceID(id string) {
+	switch {
 	case id == "":
 		c.report(rInstanceIDRequired, pathInstanceID, cuerrors.Value{})
 	case !pattern.ASCII(id) && !c.text(id, pathInstanceID):
@@ -41,8 +49,6 @@ func (c *checker) top(in *CreateUserInput) {
 	case len(id) > maxInstanceID && pattern.Length(id) > maxInstanceID:
 		c.report(rInstanceIDLength, pathInstanceID, cuerrors.StringValue(id))
 	}
-	c.username(in.Username)
-	c.password(in.Password)
 }
 
 func (c *checker) username(u string) {
@@ -288,6 +294,14 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 		}
 	}
 
+	c.securityProfiles(ids, ascii)
+	c.routingProfileID(in.RoutingProfileId, ascii)
+	c.hierarchyGroupID(in.HierarchyGroupId, ascii)
+}
+
+// securityProfiles checks SecurityProfileIds; ascii says that every id is
+// ASCII (false: each one is tested for UTF-8).
+func (c *checker) securityProfiles(ids []string, ascii bool) {
 	if len(ids) == 0 {
 		c.report(rSecurityProfileIDsRequired, pathSecurityProfiles, cuerrors.Value{})
 	} else if len(ids) > maxSecurityProfiles {
@@ -298,13 +312,20 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 	} else {
 		c.securityProfileIDs(ids, ascii)
 	}
+}
 
-	if r := in.RoutingProfileId; r == "" {
+// routingProfileID checks RoutingProfileId (ascii as for securityProfiles).
+func (c *checker) routingProfileID(r string, ascii bool) {
+	if r == "" {
 		c.report(rRoutingProfileIDRequired, pathRoutingProfileID, cuerrors.Value{})
 	} else if !ascii {
 		c.text(r, pathRoutingProfileID)
 	}
-	if g := in.HierarchyGroupId; g != nil {
+}
+
+// hierarchyGroupID checks HierarchyGroupId (ascii as for securityProfiles).
+func (c *checker) hierarchyGroupID(g *string, ascii bool) {
+	if g != nil {
 		if *g == "" {
 			c.report(rHierarchyGroupIDLength, pathHierarchyGroupID, cuerrors.StringValue(""))
 		} else if !ascii {

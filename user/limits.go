@@ -92,12 +92,13 @@ const (
 	limitedPersistent
 	limitedVoice
 	limitedTags
+	limitedTagKeys
 	limitedCount
 )
 
 // limitedPaths are the paths of the limited members.
 var limitedPaths = [limitedCount]cuerrors.Path{
-	pathSecurityProfiles, pathAutoAccept, pathACW, pathPhoneNumbers, pathPersistent, pathVoice, pathTags,
+	pathSecurityProfiles, pathAutoAccept, pathACW, pathPhoneNumbers, pathPersistent, pathVoice, pathTags, pathTagKeys,
 }
 
 // lengths holds, for each limited member that was cut, its real length

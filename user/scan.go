@@ -38,6 +38,8 @@ type decoder struct {
 	// takes what report would have appended after that.
 	capped  bool
 	scratch cuerrors.Violation
+	// op is the operation whose document is read; 0 is CreateUser.
+	op opSet
 }
 
 // ws skips white space and returns the byte at the new position, or 0 at
