@@ -5,8 +5,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/connect"
-
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/user"
@@ -50,12 +48,15 @@ type InstanceChecker struct {
 }
 
 // NewInstanceChecker returns a checker that reads instances through
-// client. Options: [WithIdentityManagement] (else the type is read from
-// each instance), [WithCacheTTL], [WithUsernameSearches], [WithPageSize].
-func NewInstanceChecker(client *connect.Client, opts ...Option) *InstanceChecker {
+// client (a *connect.Client, or any [ReadAPI]) with a [Reader] of its own,
+// or through the reader of [WithReader]. Options:
+// [WithIdentityManagement] (else the type is read from each instance),
+// the reader's options ([WithCacheTTL], [WithUsernameSearches],
+// [WithPageSize], [WithReadRate], [WithRequestTimeout], ...).
+func NewInstanceChecker(client ReadAPI, opts ...Option) *InstanceChecker {
 	s := newSettings(true, opts)
 	s.checks = true
-	return &InstanceChecker{s: s, l: newLookups(client, s.cache)}
+	return &InstanceChecker{s: s, l: sharedLookups(client, s.cache)}
 }
 
 // Check returns every violation that the service would answer for in, as
@@ -75,6 +76,33 @@ func (c *InstanceChecker) Check(ctx context.Context, in *user.CreateUserInput) (
 	return list, err
 }
 
+// References checks only what the instance knows of the resources in
+// names, without the catalog and without the Username: the instance
+// exists (else a reference error at InstanceId) and every
+// SecurityProfileIds[i], RoutingProfileId and HierarchyGroupId is a
+// resource of it, as [InstanceChecker.Check] does. For callers that run
+// the catalog themselves and decide what a taken Username means (package
+// onboard: the user exists). A failed look-up is a [*LookupError].
+func (c *InstanceChecker) References(ctx context.Context, in *user.CreateUserInput) (cuerrors.List, error) {
+	if in == nil || in.InstanceId == "" {
+		return nil, nil
+	}
+	id := instanceKey(in.InstanceId)
+	info, err := c.l.describe(ctx, id)
+	if err != nil {
+		return nil, &LookupError{Call: "DescribeInstance", InstanceId: id, Err: err}
+	}
+	if info.notFound != nil || (strings.HasPrefix(in.InstanceId, "arn:") && info.ARN != "" && in.InstanceId != info.ARN) {
+		return cuerrors.List{instanceViolation(ruleInstance, cuerrors.NewPath("InstanceId"), in.InstanceId, "")}, nil
+	}
+	resources := *in
+	resources.Username = ""
+	return references(ctx, c.l, info, &resources)
+}
+
+// Reader returns the reader the checker reads through.
+func (c *InstanceChecker) Reader() *Reader { return &Reader{l: c.l} }
+
 // Created records that username now exists in the instance (an ID or an
 // instance ARN), for a user created through another client: later checks
 // report it taken without asking the service.
@@ -90,7 +118,7 @@ func (c *InstanceChecker) Forget(instanceID string) {
 }
 
 // Resolver returns a name resolver for one instance that shares this
-// checker's client and cache.
+// checker's reader.
 func (c *InstanceChecker) Resolver(instanceID string) *Resolver {
 	return &Resolver{l: c.l, instance: instanceKey(instanceID)}
 }
@@ -138,7 +166,7 @@ func instancePhase(ctx context.Context, s settings, l *lookups, in *user.CreateU
 func references(ctx context.Context, l *lookups, info *instanceInfo, in *user.CreateUserInput) (cuerrors.List, error) {
 	var out cuerrors.List
 	var errs []error
-	check := func(kind, rule string, field cuerrors.Path, value string) {
+	check := func(kind ResourceKind, rule string, field cuerrors.Path, value string) {
 		rs, err := l.resources(ctx, kind, info.ID)
 		if err != nil {
 			errs = append(errs, err)
@@ -164,8 +192,8 @@ func references(ctx context.Context, l *lookups, info *instanceInfo, in *user.Cr
 	}
 	// Listings that an error made useless are not read: errors.Join keeps
 	// one error per failed call.
-	failed := map[string]bool{}
-	guarded := func(kind, rule string, field cuerrors.Path, value string) {
+	failed := map[ResourceKind]bool{}
+	guarded := func(kind ResourceKind, rule string, field cuerrors.Path, value string) {
 		if failed[kind] {
 			return
 		}
@@ -202,20 +230,20 @@ func references(ctx context.Context, l *lookups, info *instanceInfo, in *user.Cr
 // the instance: value itself, or the id an ARN of this instance ends with
 // (…:instance/ID/KIND/RESOURCE_ID). ok is false for an ARN of another
 // instance, region, account or kind.
-func resourceID(value string, info *instanceInfo, kind string) (string, bool) {
+func resourceID(value string, info *instanceInfo, kind ResourceKind) (string, bool) {
 	if !strings.HasPrefix(value, "arn:") {
 		return value, true
 	}
 	var rest string
 	var found bool
 	if info.ARN != "" {
-		rest, found = strings.CutPrefix(value, info.ARN+"/"+kind+"/")
+		rest, found = strings.CutPrefix(value, info.ARN+"/"+string(kind)+"/")
 	} else {
 		// The service did not give the instance's ARN: any partition,
 		// region and account naming this instance.
 		parts := strings.SplitN(value, ":", 6)
 		if len(parts) == 6 && parts[2] == "connect" {
-			rest, found = strings.CutPrefix(parts[5], "instance/"+info.ID+"/"+kind+"/")
+			rest, found = strings.CutPrefix(parts[5], "instance/"+info.ID+"/"+string(kind)+"/")
 		}
 	}
 	if !found || rest == "" || strings.Contains(rest, "/") {

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 
@@ -308,7 +308,8 @@ func TestCheckCost1000(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			var opts []awsconnect.Option
+			// Paced far above the quota: the test counts calls.
+			opts := []awsconnect.Option{awsconnect.WithReadRate(1e6, 1000)}
 			size := awsconnect.DefaultPageSize
 			if tc.pageSize > 0 {
 				opts = append(opts, awsconnect.WithPageSize(tc.pageSize))
@@ -387,7 +388,8 @@ func TestCheckLookupFailure(t *testing.T) {
 	in := request("inst-1", "new.user")
 	in.DirectoryUserId = new("d-1") // a warning under CONNECT_MANAGED only: nothing under Unknown
 	in.IdentityInfo.Email = nil
-	list, err := awsconnect.NewInstanceChecker(clientOf(srv), awsconnect.WithIdentityManagement(identity.ConnectManaged)).Check(context.Background(), in)
+	list, err := awsconnect.NewInstanceChecker(clientOf(srv), awsconnect.WithIdentityManagement(identity.ConnectManaged),
+		awsconnect.WithMaxAttempts(3), awsconnect.WithBackoff(time.Millisecond, 5*time.Millisecond)).Check(context.Background(), in)
 	var lookupErr *awsconnect.LookupError
 	if !errors.As(err, &lookupErr) || lookupErr.Call != "DescribeInstance" || !strings.Contains(err.Error(), "DescribeInstance") {
 		t.Fatalf("err = %v; want a LookupError naming DescribeInstance", err)
@@ -402,15 +404,13 @@ func TestCheckLookupFailure(t *testing.T) {
 }
 
 // TestCheckUnderRate: a burst of checks against a service that throttles
-// at its default quota (2 a second, burst 5, per operation) succeeds: the
-// SDK's retryer absorbs the throttling.
+// at its default quota (2 a second, burst 5, per operation) succeeds with
+// a client whose SDK retries nothing: the reader paces every operation at
+// the quota and retries what is throttled all the same.
 func TestCheckUnderRate(t *testing.T) {
 	srv := service(t, connecttest.WithRate(2, 5))
 	seed(t, srv, "inst-1", identity.ConnectManaged, 3)
-	client := clientOf(srv, func(o *connect.Options) {
-		o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = 10 })
-	})
-	checker := awsconnect.NewInstanceChecker(client)
+	checker := awsconnect.NewInstanceChecker(clientOf(srv))
 	var wg sync.WaitGroup
 	errs := make(chan error, 30)
 	for i := range 30 {
@@ -432,8 +432,5 @@ func TestCheckUnderRate(t *testing.T) {
 			throttled++
 		}
 	}
-	if throttled == 0 {
-		t.Error("the service throttled nothing: the test shows nothing")
-	}
-	t.Logf("%d requests throttled and retried", throttled)
+	t.Logf("%d of %d requests throttled and retried", throttled, len(srv.Requests()))
 }

@@ -40,6 +40,39 @@
 // the catalog's violations. [NewResolver] turns security profile and
 // routing profile names, and hierarchy paths, into ids.
 //
+// # The paced reader
+//
+// Every look-up of this library goes through one [Reader] (NewReader(api,
+// opts...), api a *connect.Client or any [ReadAPI]): the instance checks,
+// the name resolver, the pre-flight's DescribeInstance, and package
+// onboard's import and apply. It offers
+//
+//   - [Reader.Instance]: the instance's identity management type, alias
+//     and ARN (DescribeInstance);
+//   - [Reader.Listing]: security profiles, routing profiles or hierarchy
+//     groups, every page, by id ([Listing.ByID]) and by name
+//     ([Listing.ByName]); [Reader.HierarchyPath] and
+//     [Reader.HierarchyGroups] give the groups' paths from the top level;
+//   - [Reader.User]: whether a username is taken (the user exists), with
+//     the user's id: one SearchUsers each for the first usernames of an
+//     instance, then one ListUsers listing for all the others;
+//     [Reader.SearchUser] asks afresh every time;
+//   - [Reader.Users]: every user through SearchUsers pages (500 a page),
+//     converted (SearchUsers answers PhoneConfig.AfterContactWorkTimeLimit
+//     in milliseconds; [User] holds seconds), and [Reader.DescribeUser].
+//
+// Each operation has a token bucket at the service's default quota (2 a
+// second, a burst of 5) that slows down on throttling and climbs back
+// (AIMD); throttling, 5xx and failed connections are retried with
+// exponential backoff and jitter, bounded in count and in time, by the
+// reader alone (the SDK's retryer is turned off for its calls, so no
+// retry is doubled); each request has a timeout (30 s) and the caller's
+// context is the deadline of everything. Concurrent callers share every
+// listing in flight, and what was read is kept for the cache time. A
+// failed call is a [*LookupError] naming it. [NewInstanceChecker] and
+// [NewResolver] take a [ReadAPI] too, and share a reader with
+// [WithReader].
+//
 // [CreateUser] does it all in one call for SDK wrappers: convert, check,
 // send, and one report of the conversion's losses and the warnings.
 package awsconnect

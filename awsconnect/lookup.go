@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -16,10 +15,12 @@ import (
 )
 
 // LookupError reports that a call reading an instance failed: access
-// denied, throttled past the SDK's retries, the network. Call names the
-// operation (DescribeInstance, ListSecurityProfiles, ListRoutingProfiles,
-// ListUserHierarchyGroups, DescribeUserHierarchyGroup, ListUsers or
-// SearchUsers); Err is the SDK's error, so errors.As reaches the
+// denied, throttled past the [Reader]'s retries, no answer within the
+// request timeout ([*TimeoutError]), the deadline of the caller's context,
+// the network. Call names the operation (DescribeInstance,
+// ListSecurityProfiles, ListRoutingProfiles, ListUserHierarchyGroups,
+// DescribeUserHierarchyGroup, ListUsers, SearchUsers or DescribeUser); Err
+// is the last attempt's error, so errors.As reaches the
 // *smithy.OperationError and the service's exception behind it.
 type LookupError struct {
 	// Call is the name of the operation that failed.
@@ -38,14 +39,19 @@ func (e *LookupError) Error() string {
 // Unwrap returns Err.
 func (e *LookupError) Unwrap() error { return e.Err }
 
-// RetryableError returns false: the look-up was retried by the SDK's
-// retryer of its own call already, so the CreateUser call that needed it
-// is not retried for it.
+// RetryableError returns false: the look-up was retried by the [Reader]
+// already, so the CreateUser call that needed it is not retried for it.
 func (e *LookupError) RetryableError() bool { return false }
 
-// lookupAPI is what the instance checks call; *connect.Client has it.
-type lookupAPI interface {
+// ReadAPI is the part of *connect.Client (aws-sdk-go-v2) that a [Reader]
+// calls: every read of an instance that this library makes. A
+// *connect.Client satisfies it, configured as usual (credentials,
+// region, or BaseEndpoint for a local service such as package
+// connecttest). Each call gets a per-call option that turns the SDK's own
+// retries off: the Reader retries by itself, through its token buckets.
+type ReadAPI interface {
 	DescribeInstance(context.Context, *connect.DescribeInstanceInput, ...func(*connect.Options)) (*connect.DescribeInstanceOutput, error)
+	DescribeUser(context.Context, *connect.DescribeUserInput, ...func(*connect.Options)) (*connect.DescribeUserOutput, error)
 	DescribeUserHierarchyGroup(context.Context, *connect.DescribeUserHierarchyGroupInput, ...func(*connect.Options)) (*connect.DescribeUserHierarchyGroupOutput, error)
 	connect.ListSecurityProfilesAPIClient
 	connect.ListRoutingProfilesAPIClient
@@ -53,6 +59,8 @@ type lookupAPI interface {
 	connect.ListUsersAPIClient
 	connect.SearchUsersAPIClient
 }
+
+var _ ReadAPI = (*connect.Client)(nil)
 
 // The cache settings' defaults.
 const (
@@ -71,61 +79,127 @@ const (
 	// maxGroupCandidates bounds the DescribeUserHierarchyGroup calls of
 	// one hierarchy path look-up.
 	maxGroupCandidates = 20
+	// searchPageSize is the MaxResults of SearchUsers: the most the
+	// service allows.
+	searchPageSize = 500
 )
 
-// resource kinds, as in their ARNs (…:instance/ID/KIND/RESOURCE_ID).
+// ResourceKind is a kind of resource of an instance that a [Reader]
+// lists, as in the resource's ARN (…:instance/ID/KIND/RESOURCE_ID).
+type ResourceKind string
+
+// The kinds of resource a [Reader] lists.
 const (
-	kindSecurityProfile = "security-profile"
-	kindRoutingProfile  = "routing-profile"
-	kindHierarchyGroup  = "agent-group"
+	SecurityProfiles ResourceKind = "security-profile"
+	RoutingProfiles  ResourceKind = "routing-profile"
+	HierarchyGroups  ResourceKind = "agent-group"
 )
 
-// resource is one security profile, routing profile or hierarchy group.
-type resource struct {
-	ID, ARN, Name string
+// resource kinds, as the internals name them.
+const (
+	kindSecurityProfile = SecurityProfiles
+	kindRoutingProfile  = RoutingProfiles
+	kindHierarchyGroup  = HierarchyGroups
+)
+
+// Resource is one security profile, routing profile or hierarchy group
+// of an instance, as its listing gives it.
+type Resource struct {
+	ID   string `json:"Id"`
+	ARN  string `json:"Arn"`
+	Name string `json:"Name"`
 }
+
+// resource is the internals' name of [Resource].
+type resource = Resource
 
 // instanceInfo is what DescribeInstance says of an instance.
 type instanceInfo struct {
-	ID, ARN string
-	Type    identity.Type
+	ID, ARN, Alias string
+	Type           identity.Type
 	// notFound is the service's ResourceNotFoundException when the
 	// instance does not exist (kept like an answer: it is one).
 	notFound error
 }
 
-// lookupConfig are the settings of the look-ups.
+// opRate is the quota of one operation.
+type opRate struct {
+	rate  float64
+	burst int
+}
+
+// lookupConfig are the settings of the look-ups: the cache and the
+// pacing of a [Reader].
 type lookupConfig struct {
 	ttl         time.Duration
 	pageSize    int32
 	searchLimit int
+
+	rate        float64
+	burst       int
+	opRates     map[string]opRate
+	timeout     time.Duration
+	maxAttempts int
+	backoffBase time.Duration
+	maxBackoff  time.Duration
+	retryTime   time.Duration
+	observer    func(CallEvent)
+	shared      *Reader // WithReader: the reader to use instead of a new one
 }
 
-// lookups reads instances through one client and keeps what it read.
-// Everything it keeps is per instance; one lookups serves any number of
-// instances and concurrent callers.
+// defaultLookupConfig is the look-ups' settings before the options.
+func defaultLookupConfig() lookupConfig {
+	return lookupConfig{
+		ttl: DefaultCacheTTL, searchLimit: DefaultUsernameSearches, pageSize: DefaultPageSize,
+		rate: DefaultReadRate, burst: DefaultReadBurst, timeout: DefaultRequestTimeout,
+		maxAttempts: DefaultMaxAttempts, backoffBase: DefaultBackoffBase, maxBackoff: DefaultMaxBackoff,
+		retryTime: DefaultRetryTime,
+	}
+}
+
+// lookups reads instances through one client and keeps what it read: the
+// engine of a [Reader]. Everything it keeps is per instance; one lookups
+// serves any number of instances and concurrent callers.
 type lookups struct {
-	api lookupAPI
-	cfg lookupConfig
+	api  ReadAPI
+	cfg  lookupConfig
+	pace pacing
 
 	instances flightCache[*instanceInfo]
-	lists     flightCache[*resourceList] // key: kind, NUL, instance
-	paths     flightCache[[]resource]    // key: instance, NUL, group id
-	users     flightCache[*userSet]      // key: instance
-	searches  flightCache[bool]          // key: instance, NUL, username; shared in flight only
+	lists     flightCache[*Listing]   // key: kind, NUL, instance
+	paths     flightCache[[]resource] // key: instance, NUL, group id
+	users     flightCache[*userSet]   // key: instance
+	searches  flightCache[*UserRef]   // key: instance, NUL, username; shared in flight only
+	everyone  flightCache[[]User]     // key: instance
 
 	mu       sync.Mutex
 	searched map[string]int                 // SearchUsers calls per instance
 	created  map[string]map[string]struct{} // usernames created through this client
 }
 
-// userSet is every username of an instance, as ListUsers gave them.
+// userSet is every user of an instance, as ListUsers gave them, by
+// username.
 type userSet struct {
-	names map[string]struct{}
+	byName map[string]UserRef
 }
 
-func newLookups(api lookupAPI, cfg lookupConfig) *lookups {
+func newLookups(api ReadAPI, cfg lookupConfig) *lookups {
 	return &lookups{api: api, cfg: cfg, searched: map[string]int{}, created: map[string]map[string]struct{}{}}
+}
+
+// sharedLookups returns the look-ups of the reader cfg shares
+// ([WithReader]), or new ones through api.
+func sharedLookups(api ReadAPI, cfg lookupConfig) *lookups {
+	if cfg.shared != nil {
+		return cfg.shared.l
+	}
+	return newLookups(api, cfg)
+}
+
+func (l *lookups) observe(e CallEvent) {
+	if l.cfg.observer != nil {
+		l.cfg.observer(e)
+	}
 }
 
 func (l *lookups) maxResults() *int32 {
@@ -138,7 +212,9 @@ func (l *lookups) maxResults() *int32 {
 // describe returns what DescribeInstance says of instance id.
 func (l *lookups) describe(ctx context.Context, id string) (*instanceInfo, error) {
 	return l.instances.get(ctx, id, l.cfg.ttl, func(ctx context.Context) (*instanceInfo, error) {
-		out, err := l.api.DescribeInstance(ctx, &connect.DescribeInstanceInput{InstanceId: aws.String(id)})
+		out, err := send(ctx, l, "DescribeInstance", id, func(ctx context.Context, o func(*connect.Options)) (*connect.DescribeInstanceOutput, error) {
+			return l.api.DescribeInstance(ctx, &connect.DescribeInstanceInput{InstanceId: aws.String(id)}, o)
+		})
 		var notFound *types.ResourceNotFoundException
 		if errors.As(err, &notFound) {
 			return &instanceInfo{ID: id, Type: identity.Unknown, notFound: err}, nil
@@ -149,7 +225,7 @@ func (l *lookups) describe(ctx context.Context, id string) (*instanceInfo, error
 		if out.Instance == nil {
 			return nil, errNoInstance
 		}
-		info := &instanceInfo{ID: id, ARN: aws.ToString(out.Instance.Arn), Type: identity.Unknown}
+		info := &instanceInfo{ID: id, ARN: aws.ToString(out.Instance.Arn), Alias: aws.ToString(out.Instance.InstanceAlias), Type: identity.Unknown}
 		if t, err := identity.ParseType(string(out.Instance.IdentityManagementType)); err == nil {
 			info.Type = t
 		}
@@ -158,7 +234,7 @@ func (l *lookups) describe(ctx context.Context, id string) (*instanceInfo, error
 }
 
 // callOf names the listing of a kind.
-func callOf(kind string) string {
+func callOf(kind ResourceKind) string {
 	switch kind {
 	case kindSecurityProfile:
 		return "ListSecurityProfiles"
@@ -168,15 +244,17 @@ func callOf(kind string) string {
 	return "ListUserHierarchyGroups"
 }
 
-// resourceList is a listing with its indexes.
-type resourceList struct {
+// Listing is every resource of one kind of an instance, every page, in
+// the service's order, with indexes by id and by name. It does not
+// change once read.
+type Listing struct {
 	items  []resource
 	byID   map[string]int
 	byName map[string][]int
 }
 
-func newResourceList(items []resource) *resourceList {
-	rl := &resourceList{items: items, byID: make(map[string]int, len(items)), byName: make(map[string][]int, len(items))}
+func newListing(items []resource) *Listing {
+	rl := &Listing{items: items, byID: make(map[string]int, len(items)), byName: make(map[string][]int, len(items))}
 	for i, r := range items {
 		rl.byID[r.ID] = i
 		rl.byName[r.Name] = append(rl.byName[r.Name], i)
@@ -184,14 +262,35 @@ func newResourceList(items []resource) *resourceList {
 	return rl
 }
 
+// All returns every resource, in the service's order (a copy).
+func (rl *Listing) All() []Resource { return append([]Resource(nil), rl.items...) }
+
+// Len returns the number of resources.
+func (rl *Listing) Len() int { return len(rl.items) }
+
+// ByID returns the resource whose id is id.
+func (rl *Listing) ByID(id string) (Resource, bool) {
+	i, ok := rl.byID[id]
+	if !ok {
+		return Resource{}, false
+	}
+	return rl.items[i], true
+}
+
+// ByName returns the resources named name, compared exactly (several
+// hierarchy groups may share a name; profiles are unique by name).
+func (rl *Listing) ByName(name string) []Resource {
+	return indexed(rl, rl.byName[name])
+}
+
 // resources returns every resource of kind in the instance, every page.
-func (l *lookups) resources(ctx context.Context, kind, instance string) (*resourceList, error) {
-	rs, err := l.lists.get(ctx, kind+"\x00"+instance, l.cfg.ttl, func(ctx context.Context) (*resourceList, error) {
+func (l *lookups) resources(ctx context.Context, kind ResourceKind, instance string) (*Listing, error) {
+	rs, err := l.lists.get(ctx, string(kind)+"\x00"+instance, l.cfg.ttl, func(ctx context.Context) (*Listing, error) {
 		items, err := l.list(ctx, kind, instance)
 		if err != nil {
 			return nil, err
 		}
-		return newResourceList(items), nil
+		return newListing(items), nil
 	})
 	if err != nil {
 		return nil, &LookupError{Call: callOf(kind), InstanceId: instance, Err: err}
@@ -199,42 +298,50 @@ func (l *lookups) resources(ctx context.Context, kind, instance string) (*resour
 	return rs, nil
 }
 
-func (l *lookups) list(ctx context.Context, kind, instance string) ([]resource, error) {
+// page sends one page of a paginator through the pacing.
+func page[O any](ctx context.Context, l *lookups, op, instance string, next func(context.Context, ...func(*connect.Options)) (*O, error)) (*O, error) {
+	return send(ctx, l, op, instance, func(ctx context.Context, o func(*connect.Options)) (*O, error) {
+		return next(ctx, o)
+	})
+}
+
+func (l *lookups) list(ctx context.Context, kind ResourceKind, instance string) ([]resource, error) {
 	var out []resource
 	add := func(id, arn, name *string) {
 		out = append(out, resource{ID: aws.ToString(id), ARN: aws.ToString(arn), Name: aws.ToString(name)})
 	}
+	op := callOf(kind)
 	switch kind {
 	case kindSecurityProfile:
 		p := connect.NewListSecurityProfilesPaginator(l.api, &connect.ListSecurityProfilesInput{InstanceId: &instance, MaxResults: l.maxResults()})
 		for n := 0; p.HasMorePages() && n < maxPages; n++ {
-			page, err := p.NextPage(ctx)
+			pg, err := page(ctx, l, op, instance, p.NextPage)
 			if err != nil {
 				return nil, err
 			}
-			for _, s := range page.SecurityProfileSummaryList {
+			for _, s := range pg.SecurityProfileSummaryList {
 				add(s.Id, s.Arn, s.Name)
 			}
 		}
 	case kindRoutingProfile:
 		p := connect.NewListRoutingProfilesPaginator(l.api, &connect.ListRoutingProfilesInput{InstanceId: &instance, MaxResults: l.maxResults()})
 		for n := 0; p.HasMorePages() && n < maxPages; n++ {
-			page, err := p.NextPage(ctx)
+			pg, err := page(ctx, l, op, instance, p.NextPage)
 			if err != nil {
 				return nil, err
 			}
-			for _, s := range page.RoutingProfileSummaryList {
+			for _, s := range pg.RoutingProfileSummaryList {
 				add(s.Id, s.Arn, s.Name)
 			}
 		}
 	default:
 		p := connect.NewListUserHierarchyGroupsPaginator(l.api, &connect.ListUserHierarchyGroupsInput{InstanceId: &instance, MaxResults: l.maxResults()})
 		for n := 0; p.HasMorePages() && n < maxPages; n++ {
-			page, err := p.NextPage(ctx)
+			pg, err := page(ctx, l, op, instance, p.NextPage)
 			if err != nil {
 				return nil, err
 			}
-			for _, s := range page.UserHierarchyGroupSummaryList {
+			for _, s := range pg.UserHierarchyGroupSummaryList {
 				add(s.Id, s.Arn, s.Name)
 			}
 		}
@@ -246,7 +353,9 @@ func (l *lookups) list(ctx context.Context, kind, instance string) ([]resource, 
 // to the group itself.
 func (l *lookups) groupPath(ctx context.Context, instance, groupID string) ([]resource, error) {
 	path, err := l.paths.get(ctx, instance+"\x00"+groupID, l.cfg.ttl, func(ctx context.Context) ([]resource, error) {
-		out, err := l.api.DescribeUserHierarchyGroup(ctx, &connect.DescribeUserHierarchyGroupInput{InstanceId: &instance, HierarchyGroupId: &groupID})
+		out, err := send(ctx, l, "DescribeUserHierarchyGroup", instance, func(ctx context.Context, o func(*connect.Options)) (*connect.DescribeUserHierarchyGroupOutput, error) {
+			return l.api.DescribeUserHierarchyGroup(ctx, &connect.DescribeUserHierarchyGroupInput{InstanceId: &instance, HierarchyGroupId: &groupID}, o)
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -267,113 +376,4 @@ func (l *lookups) groupPath(ctx context.Context, instance, groupID string) ([]re
 		return nil, &LookupError{Call: "DescribeUserHierarchyGroup", InstanceId: instance, Err: err}
 	}
 	return path, nil
-}
-
-// usernameTaken reports whether the instance has a user named username,
-// compared exactly. The first searchLimit usernames of an instance cost
-// one SearchUsers each (an EXACT condition on Username); after that the
-// instance's users are listed once (ListUsers, every page, kept for the
-// cache time) and answer every further username.
-func (l *lookups) usernameTaken(ctx context.Context, instance, username string) (bool, error) {
-	l.mu.Lock()
-	if _, ok := l.created[instance][username]; ok {
-		l.mu.Unlock()
-		return true, nil
-	}
-	search := l.cfg.searchLimit < 0 || l.searched[instance] < l.cfg.searchLimit
-	if search {
-		l.searched[instance]++
-	}
-	l.mu.Unlock()
-	if search {
-		taken, err := l.searches.get(ctx, instance+"\x00"+username, 0, func(ctx context.Context) (bool, error) {
-			return l.search(ctx, instance, username)
-		})
-		if err != nil {
-			return false, &LookupError{Call: "SearchUsers", InstanceId: instance, Err: err}
-		}
-		return taken, nil
-	}
-	set, err := l.users.get(ctx, instance, l.cfg.ttl, func(ctx context.Context) (*userSet, error) {
-		return l.listUsers(ctx, instance)
-	})
-	if err != nil {
-		return false, &LookupError{Call: "ListUsers", InstanceId: instance, Err: err}
-	}
-	_, taken := set.names[username]
-	return taken, nil
-}
-
-// search asks SearchUsers for username with an EXACT condition and
-// compares the answers exactly (whatever the service's comparison).
-func (l *lookups) search(ctx context.Context, instance, username string) (bool, error) {
-	p := connect.NewSearchUsersPaginator(l.api, &connect.SearchUsersInput{
-		InstanceId: &instance,
-		SearchCriteria: &types.UserSearchCriteria{StringCondition: &types.StringCondition{
-			FieldName: aws.String("Username"), Value: aws.String(username), ComparisonType: types.StringComparisonTypeExact,
-		}},
-	})
-	for n := 0; p.HasMorePages() && n < maxPages; n++ {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return false, err
-		}
-		for _, u := range page.Users {
-			if aws.ToString(u.Username) == username {
-				return true, nil
-			}
-		}
-	}
-	return false, nil
-}
-
-func (l *lookups) listUsers(ctx context.Context, instance string) (*userSet, error) {
-	set := &userSet{names: map[string]struct{}{}}
-	p := connect.NewListUsersPaginator(l.api, &connect.ListUsersInput{InstanceId: &instance, MaxResults: l.maxResults()})
-	for n := 0; p.HasMorePages() && n < maxPages; n++ {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range page.UserSummaryList {
-			set.names[aws.ToString(u.Username)] = struct{}{}
-		}
-	}
-	return set, nil
-}
-
-// noteCreated records that username was created in instance through this
-// client: it counts as taken at once, whatever was listed before.
-func (l *lookups) noteCreated(instance, username string) {
-	if instance == "" || username == "" {
-		return
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	m := l.created[instance]
-	if m == nil {
-		m = map[string]struct{}{}
-		l.created[instance] = m
-	}
-	m[username] = struct{}{}
-}
-
-// forget drops everything kept for instance.
-func (l *lookups) forget(instance string) {
-	l.instances.forget(instance)
-	for _, kind := range []string{kindSecurityProfile, kindRoutingProfile, kindHierarchyGroup} {
-		l.lists.forget(kind + "\x00" + instance)
-	}
-	l.users.forget(instance)
-	l.paths.mu.Lock()
-	for k := range l.paths.entries {
-		if strings.HasPrefix(k, instance+"\x00") {
-			delete(l.paths.entries, k)
-		}
-	}
-	l.paths.mu.Unlock()
-	l.mu.Lock()
-	delete(l.created, instance)
-	delete(l.searched, instance)
-	l.mu.Unlock()
 }

@@ -24,7 +24,7 @@ import (
 const PreflightID = "awsconnect.Preflight"
 
 // Option configures the pre-flight check of [WithPreflight], an
-// [InstanceChecker] or a [Resolver].
+// [InstanceChecker], a [Resolver] or a [Reader].
 type Option func(*settings)
 
 type settings struct {
@@ -38,8 +38,7 @@ type settings struct {
 // newSettings applies opts over the defaults; fromInstance is the default
 // of reading the identity type from the instance.
 func newSettings(fromInstance bool, opts []Option) settings {
-	s := settings{identity: identity.Unknown, fromInstance: fromInstance,
-		cache: lookupConfig{ttl: DefaultCacheTTL, searchLimit: DefaultUsernameSearches, pageSize: DefaultPageSize}}
+	s := settings{identity: identity.Unknown, fromInstance: fromInstance, cache: defaultLookupConfig()}
 	for _, o := range opts {
 		if o != nil {
 			o(&s)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/connect"
-
 	cuerrors "github.com/connectkit/createuser/errors"
 )
 
@@ -34,11 +32,13 @@ type Resolver struct {
 }
 
 // NewResolver returns a resolver for the instance (an ID or an instance
-// ARN) that reads it through client. Options: [WithCacheTTL],
-// [WithPageSize]; the others have no effect here.
-func NewResolver(client *connect.Client, instanceID string, opts ...Option) *Resolver {
+// ARN) that reads it through client (a *connect.Client, or any [ReadAPI])
+// with a [Reader] of its own, or through the reader of [WithReader].
+// Options: the reader's ([WithCacheTTL], [WithPageSize], [WithReadRate],
+// [WithRequestTimeout], ...); the others have no effect here.
+func NewResolver(client ReadAPI, instanceID string, opts ...Option) *Resolver {
 	s := newSettings(false, opts)
-	return &Resolver{l: newLookups(client, s.cache), instance: instanceKey(instanceID)}
+	return &Resolver{l: sharedLookups(client, s.cache), instance: instanceKey(instanceID)}
 }
 
 // InstanceId returns the instance ID the resolver reads.
@@ -54,7 +54,7 @@ func (r *Resolver) RoutingProfile(ctx context.Context, name string) (string, *cu
 	return r.byName(ctx, kindRoutingProfile, ruleNameRouting, cuerrors.NewPath("RoutingProfileId"), name)
 }
 
-func (r *Resolver) byName(ctx context.Context, kind, rule string, field cuerrors.Path, name string) (string, *cuerrors.Violation, error) {
+func (r *Resolver) byName(ctx context.Context, kind ResourceKind, rule string, field cuerrors.Path, name string) (string, *cuerrors.Violation, error) {
 	rs, err := r.l.resources(ctx, kind, r.instance)
 	if err != nil {
 		return "", nil, err
@@ -122,8 +122,34 @@ func (r *Resolver) HierarchyGroup(ctx context.Context, path []string) (string, *
 	return "", &v, nil
 }
 
+// HierarchyGroupNamed returns the id of the one hierarchy group named
+// name (the admin website's "agent hierarchy" column names a group so).
+// No group of that name, or several, is a violation: for several, give
+// the group's path to [Resolver.HierarchyGroup].
+func (r *Resolver) HierarchyGroupNamed(ctx context.Context, name string) (string, *cuerrors.Violation, error) {
+	field := cuerrors.NewPath("HierarchyGroupId")
+	rs, err := r.l.resources(ctx, kindHierarchyGroup, r.instance)
+	if err != nil {
+		return "", nil, err
+	}
+	switch idx := rs.byName[name]; {
+	case len(idx) == 1 && name != "":
+		return rs.items[idx[0]].ID, nil, nil
+	case len(idx) > 1:
+		v := instanceViolation(ruleNameGroup, field, name, "")
+		v.Message = "More than one hierarchy group has this name; give the group's path of names from the top level."
+		return "", &v, nil
+	}
+	hint := ""
+	if near, ok := nearestByName(name, rs.items); ok {
+		hint = didYouMean(near)
+	}
+	v := instanceViolation(ruleNameGroup, field, name, hint)
+	return "", &v, nil
+}
+
 // indexed returns the items at idx.
-func indexed(rs *resourceList, idx []int) []resource {
+func indexed(rs *Listing, idx []int) []resource {
 	out := make([]resource, len(idx))
 	for i, j := range idx {
 		out[i] = rs.items[j]

@@ -77,10 +77,10 @@ func (s *Summary) String() string {
 // run is the state of one Apply.
 type run struct {
 	a        *Applier
-	converge bool // a plan of Applier.Plan
-	mu  sync.Mutex // guards sum and the observer
-	sum Summary
-	err error // the first journal error: everything stops
+	converge bool       // a plan of Applier.Plan
+	mu       sync.Mutex // guards sum and the observer
+	sum      Summary
+	err      error // the first journal error: everything stops
 }
 
 // Apply carries out plan (from Check): it records the invalid users, the
@@ -147,6 +147,13 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 			todo = append(todo, it)
 		case ActionUnchanged:
 			r.count(func(s *Summary) { s.Unchanged++ })
+		}
+		if r.converge && it.attempted && (it.Action == ActionUnchanged || it.Action == ActionUpdate) {
+			// Created by a run that died after sending: settled.
+			digest := it.settleDigest
+			if r.journal(it, EventCreated, it.UserId, it.UserArn, "", "", digest) == nil {
+				r.count(func(s *Summary) { s.Settled++ })
+			}
 		}
 	}
 	if r.err != nil {
@@ -248,12 +255,12 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 	if uncertain {
 		// Out of attempts after one without an answer: the user may
 		// exist. Ask before reporting a failure.
-		u, ok, err := a.lookups.searchUser(flight, it.Instance, it.Username)
+		u, ok, err := a.reader.SearchUser(flight, it.Instance, it.Username)
 		if err != nil {
 			return r.pending(it, attempts)
 		}
 		if ok {
-			it.UserId, it.UserArn = u.ID, u.Arn
+			it.UserId, it.UserArn = u.ID, u.ARN
 			return r.outcome(it, EventCreated, attempts, true, "", "")
 		}
 	}
@@ -264,14 +271,14 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 // may have created the user, the user found is ours (created);
 // otherwise someone else made it (exists).
 func (r *run) settle(ctx context.Context, it *Item, attempts int, uncertain bool, code, msg string) bool {
-	u, ok, err := r.a.lookups.searchUser(ctx, it.Instance, it.Username)
+	u, ok, err := r.a.reader.SearchUser(ctx, it.Instance, it.Username)
 	if err != nil {
 		return r.pending(it, attempts)
 	}
 	if !ok {
 		return r.outcome(it, EventFailed, attempts, false, code, "the service reports the user as existing, but SearchUsers does not find it: "+msg)
 	}
-	it.UserId, it.UserArn = u.ID, u.Arn
+	it.UserId, it.UserArn = u.ID, u.ARN
 	if uncertain {
 		return r.outcome(it, EventCreated, attempts, true, "", "")
 	}

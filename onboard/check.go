@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -147,10 +148,13 @@ func (p *Plan) Valid() bool { return p.Count(ActionInvalid) == 0 }
 
 // Applier creates users through the service, exactly once each.
 type Applier struct {
-	api     API
-	cfg     config
-	create  *pacer
-	lookups *caller
+	api    API
+	cfg    config
+	create *pacer
+	// reader is the paced reader every look-up goes through; checker
+	// checks references with it.
+	reader  *awsconnect.Reader
+	checker *awsconnect.InstanceChecker
 	// instances read by Check, by instance ID.
 	instances map[string]*instance
 	// pacers are the token buckets of the update operations and
@@ -159,18 +163,22 @@ type Applier struct {
 	pacers   map[string]*pacer
 }
 
+// instance is what Check read of one instance.
+type instance struct {
+	found    bool // DescribeInstance found it
+	identity identity.Type
+}
+
 // New returns an Applier that talks to the service through api.
 func New(api API, opts ...Option) *Applier {
-	cfg := defaults()
-	for _, o := range opts {
-		o(&cfg)
-	}
+	cfg := newConfig(opts)
+	r := cfg.readerFor(api)
 	return &Applier{
-		api:    api,
-		cfg:    cfg,
-		create: newPacer(cfg.rate, cfg.burst),
-		lookups: &caller{api: api, pace: newPacer(cfg.lookupRate, cfg.lookupBurst),
-			maxAttempts: cfg.maxAttempts, base: cfg.backoffBase, cap: cfg.maxBackoff, timeout: cfg.requestTimeout},
+		api:       api,
+		cfg:       cfg,
+		create:    newPacer(cfg.rate, cfg.burst),
+		reader:    r,
+		checker:   awsconnect.NewInstanceChecker(api, awsconnect.WithReader(r)),
 		instances: map[string]*instance{},
 	}
 }
@@ -181,14 +189,18 @@ func New(api API, opts ...Option) *Applier {
 // across the input (user.Batch), the instance checks (the instance
 // exists; every security profile, routing profile and hierarchy group
 // named exists in it, with the nearest suggested), and which users the
-// instance has (ListUsers) and the journal knows. Each instance costs one
-// DescribeInstance and one listing of each kind, every page.
+// instance has and the journal knows. Every look-up goes through package
+// awsconnect's paced reader: each instance costs one DescribeInstance and
+// one listing of each kind, every page; usernames cost one SearchUsers
+// each for the first few, then one listing of the users (see
+// awsconnect.Reader.User). What the reader kept of an instance is read
+// afresh by each Check.
 //
 // Check is the dry run. A look-up that fails is returned as a
 // *LookupError; the plan then still holds every catalog finding.
 func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 	plan := &Plan{Items: make([]*Item, len(reqs))}
-	a.instances = map[string]*instance{} // read afresh by each Check
+	a.instances = map[string]*instance{}
 	var lookupErr error
 	validators := map[identity.Type]*user.Validator{}
 	validator := func(t identity.Type) *user.Validator {
@@ -221,6 +233,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 		if _, ok := a.instances[id]; ok {
 			continue
 		}
+		a.reader.Forget(id)
 		inst, err := a.readInstance(ctx, id)
 		if err != nil {
 			lookupErr = err
@@ -238,6 +251,11 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 		}
 		it.Instance = instanceID(id)
 		inst := a.instances[it.Instance]
+		if lookupErr != nil {
+			// A look-up failed: nothing more is read, nothing is known of
+			// the users.
+			inst = nil
+		}
 		t := identity.Unknown
 		if inst != nil {
 			t = inst.identity
@@ -275,8 +293,13 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 			if !inst.found {
 				list = append(list, noInstance(it.Instance))
 			} else {
-				it.instanceOK = true
-				list = append(list, checkReferences(in, inst)...)
+				refs, err := a.checker.References(ctx, in)
+				if err != nil {
+					lookupErr, inst = err, nil
+				} else {
+					it.instanceOK = true
+					list = append(list, refs...)
+				}
 			}
 		}
 		it.Violations = list
@@ -288,7 +311,9 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 			// known of the user.
 			it.Action = ActionCreate
 		default:
-			a.decide(it, inst)
+			if err := a.decide(ctx, it); err != nil {
+				lookupErr = err
+			}
 		}
 	}
 	return plan, lookupErr
@@ -296,7 +321,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 
 // decide chooses the action of a valid item from the journal and the
 // users the instance has.
-func (a *Applier) decide(it *Item, inst *instance) {
+func (a *Applier) decide(ctx context.Context, it *Item) error {
 	st := a.cfg.journal.State(it.Instance, it.Username)
 	it.attempted = st.Attempted
 	if st.Last == EventCreated || st.Last == EventExists {
@@ -313,40 +338,53 @@ func (a *Applier) decide(it *Item, inst *instance) {
 				Message: "The journal records this user as made or found for a request that differs from this one; " +
 					"apply creates users and does not change them, so the user is left as it is.",
 			})
-			return
+			return nil
 		}
 		it.Action = ActionDone
-		return
+		return nil
 	}
-	if u, ok := inst.users[it.Username]; ok {
-		it.UserId, it.UserArn = u.ID, u.Arn
+	it.Action = ActionCreate
+	u, ok, err := a.reader.User(ctx, it.Instance, it.Username)
+	if err != nil {
+		return err
+	}
+	if ok {
+		it.UserId, it.UserArn = u.ID, u.ARN
 		if st.Attempted {
 			it.Action = ActionSettle
 			it.settleDigest = st.AttemptDigest
 		} else {
 			it.Action = ActionExists
 		}
-		return
 	}
-	it.Action = ActionCreate
+	return nil
 }
 
-// readInstance reads what Check needs of instance id.
+// readInstance reads the identity management type of instance id; an
+// instance the service does not know is not found, not an error.
 func (a *Applier) readInstance(ctx context.Context, id string) (*instance, error) {
-	inst, err := a.lookups.describe(ctx, id)
+	inst, err := a.reader.Instance(ctx, id)
+	if awsconnect.IsNotFound(err) {
+		return &instance{}, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !inst.found {
-		return inst, nil
+	return &instance{found: true, identity: inst.IdentityManagementType}, nil
+}
+
+// instanceID returns the instance ID that s names: s, or the ID in an
+// instance ARN (arn:PARTITION:connect:REGION:ACCOUNT:instance/ID[/...]).
+func instanceID(s string) string {
+	if !strings.HasPrefix(s, "arn:") {
+		return s
 	}
-	if err := a.lookups.listResources(ctx, inst); err != nil {
-		return nil, err
+	_, rest, ok := strings.Cut(s, ":instance/")
+	if !ok {
+		return s
 	}
-	if err := a.lookups.listUsers(ctx, inst); err != nil {
-		return nil, err
-	}
-	return inst, nil
+	id, _, _ := strings.Cut(rest, "/")
+	return id
 }
 
 // ErrInvalid is returned by Apply when some requests are invalid and

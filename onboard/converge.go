@@ -235,10 +235,16 @@ func (a *Applier) changeCall(it *Item, c Change) (func(context.Context) error, e
 	switch c.Operation {
 	case OpUpdateUserIdentityInfo:
 		in := &connect.UpdateUserIdentityInfoInput{InstanceId: inst, UserId: uid, IdentityInfo: sdk.IdentityInfo}
-		return func(ctx context.Context) error { _, err := api.UpdateUserIdentityInfo(ctx, in, noSDKRetries); return err }, nil
+		return func(ctx context.Context) error {
+			_, err := api.UpdateUserIdentityInfo(ctx, in, noSDKRetries)
+			return err
+		}, nil
 	case OpUpdateUserPhoneConfig:
 		in := &connect.UpdateUserPhoneConfigInput{InstanceId: inst, UserId: uid, PhoneConfig: sdk.PhoneConfig}
-		return func(ctx context.Context) error { _, err := api.UpdateUserPhoneConfig(ctx, in, noSDKRetries); return err }, nil
+		return func(ctx context.Context) error {
+			_, err := api.UpdateUserPhoneConfig(ctx, in, noSDKRetries)
+			return err
+		}, nil
 	case OpUpdateUserConfig:
 		in := &connect.UpdateUserConfigInput{InstanceId: inst, UserId: uid,
 			AutoAcceptConfigs: sdk.AutoAcceptConfigs, AfterContactWorkConfigs: sdk.AfterContactWorkConfigs,
@@ -247,10 +253,16 @@ func (a *Applier) changeCall(it *Item, c Change) (func(context.Context) error, e
 		return func(ctx context.Context) error { _, err := api.UpdateUserConfig(ctx, in, noSDKRetries); return err }, nil
 	case OpUpdateUserRoutingProfile:
 		in := &connect.UpdateUserRoutingProfileInput{InstanceId: inst, UserId: uid, RoutingProfileId: aws.String(req.RoutingProfileId)}
-		return func(ctx context.Context) error { _, err := api.UpdateUserRoutingProfile(ctx, in, noSDKRetries); return err }, nil
+		return func(ctx context.Context) error {
+			_, err := api.UpdateUserRoutingProfile(ctx, in, noSDKRetries)
+			return err
+		}, nil
 	case OpUpdateUserSecurityProfiles:
 		in := &connect.UpdateUserSecurityProfilesInput{InstanceId: inst, UserId: uid, SecurityProfileIds: slices.Clone(req.SecurityProfileIds)}
-		return func(ctx context.Context) error { _, err := api.UpdateUserSecurityProfiles(ctx, in, noSDKRetries); return err }, nil
+		return func(ctx context.Context) error {
+			_, err := api.UpdateUserSecurityProfiles(ctx, in, noSDKRetries)
+			return err
+		}, nil
 	case OpUpdateUserHierarchy:
 		in := &connect.UpdateUserHierarchyInput{InstanceId: inst, UserId: uid, HierarchyGroupId: req.HierarchyGroupId}
 		return func(ctx context.Context) error { _, err := api.UpdateUserHierarchy(ctx, in, noSDKRetries); return err }, nil

@@ -7,10 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/connect"
-	"github.com/aws/aws-sdk-go-v2/service/connect/types"
-
 	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/channel"
 	"github.com/connectkit/createuser/identity"
@@ -35,125 +31,38 @@ type Current struct {
 	LastModified time.Time
 }
 
-// userReader reads the users of an instance. It is the one seam through
-// which plan and export read users, so that the paced reader of package
-// awsconnect can take its place in one spot.
-type userReader interface {
-	// users returns every user of the instance, from SearchUsers pages,
-	// sorted by Username.
-	users(ctx context.Context, instance string) ([]*Current, error)
-	// describeUser reads one user whole with DescribeUser.
-	describeUser(ctx context.Context, instance, userID string) (*Current, error)
-}
-
-// searchPageSize is SearchUsers' largest page.
-const searchPageSize = 500
-
-// users reads every user of instance with SearchUsers (no criteria: every
-// user), every page.
-func (c *caller) users(ctx context.Context, instance string) ([]*Current, error) {
-	var out []*Current
-	var token *string
-	for n := 0; n < maxPages; n++ {
-		var page *connect.SearchUsersOutput
-		err := c.do(ctx, "SearchUsers", instance, func(ctx context.Context) error {
-			var err error
-			page, err = c.api.SearchUsers(ctx, &connect.SearchUsersInput{
-				InstanceId: aws.String(instance), MaxResults: aws.Int32(searchPageSize), NextToken: token,
-			}, noSDKRetries)
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-		for i := range page.Users {
-			out = append(out, fromSearch(instance, &page.Users[i]))
-		}
-		if page.NextToken == nil || *page.NextToken == "" {
-			break
-		}
-		token = page.NextToken
+// currentUsers returns every user of the instance as the paced reader
+// reads them from SearchUsers pages (milliseconds converted), sorted by
+// Username.
+func (a *Applier) currentUsers(ctx context.Context, instance string) ([]*Current, error) {
+	users, err := a.reader.Users(ctx, instance)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Current, len(users))
+	for i, u := range users {
+		out[i] = current(u, false)
 	}
 	slices.SortFunc(out, func(a, b *Current) int { return strings.Compare(a.Input.Username, b.Input.Username) })
 	return out, nil
 }
 
-// describeUser reads one user whole.
-func (c *caller) describeUser(ctx context.Context, instance, userID string) (*Current, error) {
-	var cur *Current
-	err := c.do(ctx, "DescribeUser", instance, func(ctx context.Context) error {
-		out, err := c.api.DescribeUser(ctx, &connect.DescribeUserInput{InstanceId: aws.String(instance), UserId: aws.String(userID)}, noSDKRetries)
-		if err != nil {
-			return err
-		}
-		if out.User == nil {
-			out.User = &types.User{Id: aws.String(userID)}
-		}
-		cur = fromDescribe(instance, out.User)
-		return nil
-	})
-	return cur, err
+// describeUser reads one user whole with DescribeUser, through the
+// paced reader.
+func (a *Applier) describeUser(ctx context.Context, instance, userID string) (*Current, error) {
+	u, err := a.reader.DescribeUser(ctx, instance, userID)
+	if err != nil {
+		return nil, err
+	}
+	return current(u, true), nil
 }
 
-// fromSearch converts an element of SearchUsers' answer. SearchUsers
-// gives the after-contact work time in milliseconds, as the service's
-// model documents; it is converted to seconds, the unit of every other
-// operation.
-func fromSearch(instance string, s *types.UserSearchSummary) *Current {
-	in := &connect.CreateUserInput{
-		InstanceId: aws.String(instance), Username: s.Username, DirectoryUserId: s.DirectoryUserId,
-		HierarchyGroupId: s.HierarchyGroupId, RoutingProfileId: s.RoutingProfileId,
-		SecurityProfileIds: s.SecurityProfileIds, Tags: s.Tags, PhoneConfig: s.PhoneConfig,
-		AutoAcceptConfigs: s.AutoAcceptConfigs, AfterContactWorkConfigs: s.AfterContactWorkConfigs,
-		PhoneNumberConfigs: s.PhoneNumberConfigs, PersistentConnectionConfigs: s.PersistentConnectionConfigs,
-		VoiceEnhancementConfigs: s.VoiceEnhancementConfigs,
-	}
-	if s.IdentityInfo != nil {
-		in.IdentityInfo = &types.UserIdentityInfo{FirstName: s.IdentityInfo.FirstName, LastName: s.IdentityInfo.LastName}
-	}
-	cur := &Current{ID: aws.ToString(s.Id), Arn: aws.ToString(s.Arn), Input: awsconnect.FromSDK(in)}
-	millisToSeconds(cur.Input)
-	normalize(cur.Input)
-	return cur
-}
-
-// fromDescribe converts DescribeUser's answer.
-func fromDescribe(instance string, u *types.User) *Current {
-	in := &connect.CreateUserInput{
-		InstanceId: aws.String(instance), Username: u.Username, DirectoryUserId: u.DirectoryUserId,
-		HierarchyGroupId: u.HierarchyGroupId, RoutingProfileId: u.RoutingProfileId,
-		SecurityProfileIds: u.SecurityProfileIds, Tags: u.Tags, PhoneConfig: u.PhoneConfig,
-		IdentityInfo: u.IdentityInfo, AutoAcceptConfigs: u.AutoAcceptConfigs, AfterContactWorkConfigs: u.AfterContactWorkConfigs,
-		PhoneNumberConfigs: u.PhoneNumberConfigs, PersistentConnectionConfigs: u.PersistentConnectionConfigs,
-		VoiceEnhancementConfigs: u.VoiceEnhancementConfigs,
-	}
-	cur := &Current{ID: aws.ToString(u.Id), Arn: aws.ToString(u.Arn), Input: awsconnect.FromSDK(in), Described: true}
-	if u.LastModifiedTime != nil {
-		cur.LastModified = *u.LastModifiedTime
-	}
-	normalize(cur.Input)
-	return cur
-}
-
-// millisToSeconds converts the after-contact work times of a SearchUsers
-// answer from milliseconds to seconds.
-func millisToSeconds(in *user.CreateUserInput) {
-	conv := func(p *int64) {
-		if p != nil {
-			*p /= 1000
-		}
-	}
-	if in.PhoneConfig != nil {
-		conv(in.PhoneConfig.AfterContactWorkTimeLimit)
-	}
-	for _, c := range in.AfterContactWorkConfigs {
-		if c.AfterContactWorkConfig != nil {
-			conv(c.AfterContactWorkConfig.AfterContactWorkTimeLimit)
-		}
-		if c.AgentFirstCallbackAfterContactWorkConfig != nil {
-			conv(c.AgentFirstCallbackAfterContactWorkConfig.AfterContactWorkTimeLimit)
-		}
-	}
+// current converts a user of the reader (whose request is shared: it is
+// copied).
+func current(u awsconnect.User, described bool) *Current {
+	c := &Current{ID: u.ID, Arn: u.ARN, Input: u.Request.Clone(), Described: described, LastModified: u.LastModifiedTime}
+	normalize(c.Input)
+	return c
 }
 
 // normalize gives a user read from the service the form that a file

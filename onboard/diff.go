@@ -116,12 +116,12 @@ const (
 // resource ids rather than ARNs, no managed-by tag.
 func desiredForm(in *user.CreateUserInput) *user.CreateUserInput {
 	d := in.Clone()
-	d.RoutingProfileId = lastSegment(d.RoutingProfileId)
+	d.RoutingProfileId = resourceID(d.RoutingProfileId)
 	for i, id := range d.SecurityProfileIds {
-		d.SecurityProfileIds[i] = lastSegment(id)
+		d.SecurityProfileIds[i] = resourceID(id)
 	}
 	if d.HierarchyGroupId != nil {
-		d.HierarchyGroupId = new(lastSegment(*d.HierarchyGroupId))
+		d.HierarchyGroupId = new(resourceID(*d.HierarchyGroupId))
 	}
 	if d.Tags != nil {
 		delete(d.Tags, ManagedTagKey)
@@ -431,4 +431,15 @@ func holdsSecret(t reflect.Type, depth int) bool {
 		}
 	}
 	return false
+}
+
+// resourceID returns the id that s names: s, or the last path segment of
+// an ARN.
+func resourceID(s string) string {
+	if strings.HasPrefix(s, "arn:") {
+		if i := strings.LastIndexByte(s, '/'); i >= 0 {
+			return s[i+1:]
+		}
+	}
+	return s
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/channel"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/user"
@@ -25,14 +26,13 @@ func (a *Applier) Export(ctx context.Context, progress func(done, total int)) ([
 	if id == "" {
 		return nil, ErrNoInstance
 	}
-	reader := a.reader()
-	users, err := reader.users(ctx, id)
+	users, err := a.currentUsers(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*Current, 0, len(users))
 	for i, u := range users {
-		d, err := reader.describeUser(ctx, id, u.ID)
+		d, err := a.describeUser(ctx, id, u.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -99,21 +99,44 @@ func TemplateHeader() []string {
 }
 
 // WriteTemplate writes users as the 16-column template, with the names
-// of their profiles and the path of their hierarchy group (names are
-// read from the instance through names), the password column empty and
-// no managed-by tag. What the template has no column for (the channel
-// lists, DirectoryUserId) is left out: a plan of the file leaves it as
-// it is.
-func WriteTemplate(ctx context.Context, w io.Writer, users []*Current, names *InstanceNames) error {
-	if err := names.load(ctx); err != nil {
+// of their profiles and the path of their hierarchy group (read through
+// the paced reader: the listings, and one DescribeUserHierarchyGroup per
+// group), the password column empty and no managed-by tag. What the
+// template has no column for (the channel lists, DirectoryUserId) is
+// left out: a plan of the file leaves it as it is.
+func (a *Applier) WriteTemplate(ctx context.Context, w io.Writer, users []*Current) error {
+	id := instanceID(a.cfg.instanceID)
+	var dir names
+	var err error
+	if dir.security, err = a.reader.Listing(ctx, id, awsconnect.SecurityProfiles); err != nil {
 		return err
+	}
+	if dir.routing, err = a.reader.Listing(ctx, id, awsconnect.RoutingProfiles); err != nil {
+		return err
+	}
+	dir.paths = map[string][]string{}
+	for _, u := range users {
+		g := u.Input.HierarchyGroupId
+		if g == nil {
+			continue
+		}
+		if _, ok := dir.paths[*g]; ok {
+			continue
+		}
+		path, err := a.reader.HierarchyPath(ctx, id, *g)
+		if err != nil {
+			return err
+		}
+		for _, p := range path {
+			dir.paths[*g] = append(dir.paths[*g], p.Name)
+		}
 	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(TemplateHeader()); err != nil {
 		return err
 	}
 	for _, u := range users {
-		rec, err := templateRow(u.Document(), &names.d)
+		rec, err := templateRow(u.Document(), &dir)
 		if err != nil {
 			return err
 		}
@@ -125,12 +148,18 @@ func WriteTemplate(ctx context.Context, w io.Writer, users []*Current, names *In
 	return cw.Error()
 }
 
+// names are the names of an instance's resources, by id.
+type names struct {
+	security, routing *awsconnect.Listing
+	paths             map[string][]string // hierarchy group id: its path of names
+}
+
 // ErrUnnamed is returned by WriteTemplate for a user whose profile or
 // group the instance's listings do not name.
 var ErrUnnamed = errors.New("onboard: a user's profile or group has no name in the instance's listings")
 
 // templateRow returns the template's cells for d.
-func templateRow(d *user.CreateUserInput, dir *directory) ([]string, error) {
+func templateRow(d *user.CreateUserInput, dir *names) ([]string, error) {
 	cell := map[string]string{ColUserLogin: d.Username}
 	s := func(p *identity.Secret) string {
 		if p == nil {
@@ -143,27 +172,27 @@ func templateRow(d *user.CreateUserInput, dir *directory) ([]string, error) {
 		cell[ColSecondaryEmail], cell[ColMobile] = s(ii.SecondaryEmail), s(ii.Mobile)
 	}
 	if d.RoutingProfileId != "" {
-		n, ok := nameOf(d.RoutingProfileId, dir.routingProfiles)
+		r, ok := dir.routing.ByID(d.RoutingProfileId)
 		if !ok {
 			return nil, ErrUnnamed
 		}
-		cell[ColRoutingProfile] = n
+		cell[ColRoutingProfile] = r.Name
 	}
 	var sp []string
 	for _, id := range d.SecurityProfileIds {
-		n, ok := nameOf(id, dir.securityProfiles)
+		r, ok := dir.security.ByID(id)
 		if !ok {
 			return nil, ErrUnnamed
 		}
-		sp = append(sp, n)
+		sp = append(sp, r.Name)
 	}
 	cell[ColSecurityProfiles] = strings.Join(sp, "|")
 	if d.HierarchyGroupId != nil {
-		i := slices.IndexFunc(dir.groups, func(g groupPath) bool { return g.ID == *d.HierarchyGroupId })
-		if i < 0 {
+		path, ok := dir.paths[*d.HierarchyGroupId]
+		if !ok || len(path) == 0 {
 			return nil, ErrUnnamed
 		}
-		cell[ColUserHierarchy] = strings.Join(dir.groups[i].Path, "|")
+		cell[ColUserHierarchy] = strings.Join(path, "|")
 	}
 	if pc := d.PhoneConfig; pc != nil {
 		if pc.PhoneType != nil {
@@ -195,18 +224,9 @@ func templateRow(d *user.CreateUserInput, dir *directory) ([]string, error) {
 	return rec, nil
 }
 
-// nameOf returns the name of the resource id in list.
-func nameOf(id string, list []resource) (string, bool) {
-	for _, r := range list {
-		if r.ID == id {
-			return r.Name, true
-		}
-	}
-	return "", false
-}
-
 // Names returns the instance's names read through the Applier's
 // look-ups (its token bucket and retries), for Importer and WriteTemplate.
 func (a *Applier) Names() *InstanceNames {
-	return &InstanceNames{c: a.lookups, instance: instanceID(a.cfg.instanceID)}
+	id := instanceID(a.cfg.instanceID)
+	return &InstanceNames{reader: a.reader, resolver: awsconnect.NewResolver(a.api, id, awsconnect.WithReader(a.reader)), instance: id}
 }

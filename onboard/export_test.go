@@ -74,7 +74,7 @@ func TestExportThenPlanShowsNoChange(t *testing.T) {
 	})
 	t.Run("csv", func(t *testing.T) {
 		var buf bytes.Buffer
-		if err := onboard.WriteTemplate(ctx, &buf, users, a.Names()); err != nil {
+		if err := a.WriteTemplate(ctx, &buf, users); err != nil {
 			t.Fatal(err)
 		}
 		im := onboard.NewImporter(a.Names(), testInstance, identity.ConnectManaged)

@@ -49,20 +49,20 @@ const (
 // a person needs to find the user, the service's identifiers, and a
 // digest of the request (see Journal.Digest).
 type Record struct {
-	Time         time.Time `json:"time"`
-	Source       string    `json:"source"`
-	Line         int       `json:"line"`
-	Instance     string    `json:"instance"`
-	Username     string    `json:"username"`
-	Event        Event     `json:"event"`
+	Time     time.Time `json:"time"`
+	Source   string    `json:"source"`
+	Line     int       `json:"line"`
+	Instance string    `json:"instance"`
+	Username string    `json:"username"`
+	Event    Event     `json:"event"`
 	// Operation is the API's name of the call an attempt announces or an
 	// outcome records, such as UpdateUserRoutingProfile; "" in records
 	// of CreateUser written before operations were recorded.
-	Operation string `json:"operation,omitempty"`
-	UserId       string    `json:"user_id"`
-	UserArn      string    `json:"user_arn"`
-	ErrorCode    string    `json:"error_code"`
-	ErrorMessage string    `json:"error_message"`
+	Operation    string `json:"operation,omitempty"`
+	UserId       string `json:"user_id"`
+	UserArn      string `json:"user_arn"`
+	ErrorCode    string `json:"error_code"`
+	ErrorMessage string `json:"error_message"`
 	// Digest is Journal.Digest of the request an attempt sent, or that a
 	// created or exists user was made or found for; "" in other events
 	// and in journals written before digests.

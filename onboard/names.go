@@ -3,14 +3,10 @@ package onboard
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"slices"
 	"strings"
-	"sync"
-
-	"github.com/connectkit/createuser/identity"
 )
 
 // Names turns the names of an instance's resources into their ids, for
@@ -48,6 +44,11 @@ func (e *NameError) Error() string {
 		s += " Did you mean " + e.Suggestion + "?"
 	}
 	return s
+}
+
+// resource is a named resource of a names file.
+type resource struct {
+	ID, Name string
 }
 
 // directory is the names of one instance's resources.
@@ -207,88 +208,6 @@ func (t *NamesTable) HierarchyGroupNamed(_ context.Context, name string) (string
 	return t.d.named(name)
 }
 
-// InstanceNames is a Names that reads the instance's listings through the
-// service (ListSecurityProfiles, ListRoutingProfiles,
-// ListUserHierarchyGroups, then DescribeUserHierarchyGroup for each
-// group's place in the tree), once, every page, at the look-up rate of
-// opts (WithLookupRate, WithMaxAttempts, WithBackoff).
-type InstanceNames struct {
-	c        *caller
-	instance string
-
-	once sync.Once
-	d    directory
-	err  error
-}
-
-// NewInstanceNames returns the Names of instance id, read through api.
-func NewInstanceNames(api API, id string, opts ...Option) *InstanceNames {
-	a := New(api, opts...)
-	return &InstanceNames{c: a.lookups, instance: instanceID(id)}
-}
-
-func (n *InstanceNames) load(ctx context.Context) error {
-	n.once.Do(func() {
-		inst := &instance{id: n.instance}
-		if n.err = n.c.listResources(ctx, inst); n.err != nil {
-			return
-		}
-		if n.err = n.c.describeGroups(ctx, inst); n.err != nil {
-			return
-		}
-		n.d.securityProfiles, n.d.routingProfiles = inst.securityProfiles, inst.routingProfiles
-		parent := map[string]resource{}
-		for _, g := range inst.groups {
-			parent[g.ID] = g
-		}
-		for _, g := range inst.groups {
-			var path []string
-			for cur, depth := g, 0; depth < 10; depth++ {
-				path = append([]string{cur.Name}, path...)
-				p, ok := parent[cur.ParentID]
-				if cur.ParentID == "" || !ok {
-					break
-				}
-				cur = p
-			}
-			n.d.groups = append(n.d.groups, groupPath{ID: g.ID, Path: path})
-		}
-	})
-	return n.err
-}
-
-// SecurityProfile returns the id of the security profile named name.
-func (n *InstanceNames) SecurityProfile(ctx context.Context, name string) (string, error) {
-	if err := n.load(ctx); err != nil {
-		return "", err
-	}
-	return n.d.byName("security profile", name, n.d.securityProfiles)
-}
-
-// RoutingProfile returns the id of the routing profile named name.
-func (n *InstanceNames) RoutingProfile(ctx context.Context, name string) (string, error) {
-	if err := n.load(ctx); err != nil {
-		return "", err
-	}
-	return n.d.byName("routing profile", name, n.d.routingProfiles)
-}
-
-// HierarchyGroup returns the id of the group at path (names from the top).
-func (n *InstanceNames) HierarchyGroup(ctx context.Context, path []string) (string, error) {
-	if err := n.load(ctx); err != nil {
-		return "", err
-	}
-	return n.d.path(path)
-}
-
-// HierarchyGroupNamed returns the id of the one group named name.
-func (n *InstanceNames) HierarchyGroupNamed(ctx context.Context, name string) (string, error) {
-	if err := n.load(ctx); err != nil {
-		return "", err
-	}
-	return n.d.named(name)
-}
-
 // splitList splits a "|"-separated cell into its trimmed, non-empty parts.
 func splitList(s string) []string {
 	var out []string
@@ -298,17 +217,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// IdentityManagement reads the instance's identity management type with
-// DescribeInstance; an instance the service does not know is an error.
-func (n *InstanceNames) IdentityManagement(ctx context.Context) (identity.Type, error) {
-	inst, err := n.c.describe(ctx, n.instance)
-	if err != nil {
-		return identity.Unknown, err
-	}
-	if !inst.found {
-		return identity.Unknown, &LookupError{Call: "DescribeInstance", Instance: n.instance, Err: errors.New("the service has no such instance")}
-	}
-	return inst.identity, nil
 }

@@ -1,6 +1,10 @@
 package onboard
 
-import "time"
+import (
+	"time"
+
+	"github.com/connectkit/createuser/awsconnect"
+)
 
 // Defaults of an Applier: the service's default quota for CreateUser
 // (2 per second, a burst of 5), and the AWS SDKs' cap on backoff.
@@ -26,10 +30,34 @@ type config struct {
 	instanceID         string
 	journal            *Journal
 	observe            func(Outcome)
+	reader             *awsconnect.Reader
 	prune              bool
 	maxDeletes         int
 	noManagedTag       bool
-	reader             userReader
+}
+
+// newConfig applies opts over the defaults.
+func newConfig(opts []Option) config {
+	cfg := defaults()
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	return cfg
+}
+
+// readerFor returns the reader of WithReader, or a new one through api
+// with the look-up settings.
+func (c *config) readerFor(api awsconnect.ReadAPI) *awsconnect.Reader {
+	if c.reader != nil {
+		return c.reader
+	}
+	return awsconnect.NewReader(api,
+		awsconnect.WithReadRate(c.lookupRate, c.lookupBurst),
+		awsconnect.WithMaxAttempts(c.maxAttempts),
+		awsconnect.WithBackoff(c.backoffBase, c.maxBackoff),
+		awsconnect.WithRequestTimeout(c.requestTimeout))
 }
 
 func defaults() config {
@@ -60,9 +88,11 @@ func WithRate(perSecond float64, burst int) Option {
 	}
 }
 
-// WithLookupRate sets the token bucket of look-ups (DescribeInstance,
-// listings, SearchUsers), which is separate from CreateUser's (defaults
-// 2 and 5, the service's default quota per operation).
+// WithLookupRate sets the token buckets of look-ups (DescribeInstance,
+// listings, SearchUsers: one bucket per operation, in package
+// awsconnect's paced reader), which are separate from CreateUser's
+// (defaults 2 and 5, the service's default quota per operation). It has
+// no effect with WithReader.
 func WithLookupRate(perSecond float64, burst int) Option {
 	return func(c *config) {
 		if perSecond > 0 {
@@ -109,7 +139,8 @@ func WithConcurrency(n int) Option {
 }
 
 // WithRequestTimeout bounds each request (default 30 s). A CreateUser
-// that times out counts as an attempt without an answer.
+// that times out counts as an attempt without an answer; a look-up that
+// times out fails (see awsconnect.WithRequestTimeout).
 func WithRequestTimeout(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {
@@ -140,6 +171,14 @@ func WithJournal(j *Journal) Option {
 // at a time, for progress reports.
 func WithObserver(fn func(Outcome)) Option {
 	return func(c *config) { c.observe = fn }
+}
+
+// WithReader makes every look-up go through r, package awsconnect's paced
+// reader (its buckets, retries, timeouts and cache), shared with the
+// program's other look-ups; WithLookupRate and the look-ups' share of
+// WithMaxAttempts, WithBackoff and WithRequestTimeout are then r's own.
+func WithReader(r *awsconnect.Reader) Option {
+	return func(c *config) { c.reader = r }
 }
 
 // WithPrune makes Applier.Plan delete the users of the instance that the

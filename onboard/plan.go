@@ -56,20 +56,17 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 	if plan.Instance == "" {
 		return nil, ErrNoInstance
 	}
-	inst, err := a.lookups.describe(ctx, plan.Instance)
+	a.reader.Forget(plan.Instance) // read afresh by each plan
+	inst, err := a.readInstance(ctx, plan.Instance)
 	if err != nil {
 		return nil, err
 	}
 	if !inst.found {
-		return nil, &LookupError{Call: "DescribeInstance", Instance: plan.Instance, Err: errors.New("the service has no such instance")}
-	}
-	if err := a.lookups.listResources(ctx, inst); err != nil {
-		return nil, err
+		return nil, &LookupError{Call: "DescribeInstance", InstanceId: plan.Instance, Err: errors.New("the service has no such instance")}
 	}
 	a.instances = map[string]*instance{plan.Instance: inst}
 	plan.Time = time.Now()
-	reader := a.reader()
-	users, err := reader.users(ctx, plan.Instance)
+	users, err := a.currentUsers(ctx, plan.Instance)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +124,11 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 			})
 		}
 		if !list.HasErrors() && in != nil {
-			list = append(list, checkReferences(in, inst)...)
+			refs, err := a.checker.References(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, refs...)
 		}
 		it.Violations = list
 		if list.HasErrors() {
@@ -141,8 +142,13 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 			continue
 		}
 		it.UserId, it.UserArn = cur.ID, cur.Arn
+		if st := a.cfg.journal.State(it.Instance, it.Username); st.Attempted {
+			// A run that died after sending CreateUser made it: Apply
+			// records it as created (settled) before anything else.
+			it.attempted, it.settleDigest = true, st.AttemptDigest
+		}
 		if needsDescribe(in, cur) {
-			if cur, err = reader.describeUser(ctx, plan.Instance, cur.ID); err != nil {
+			if cur, err = a.describeUser(ctx, plan.Instance, cur.ID); err != nil {
 				return plan, err
 			}
 		}
@@ -150,7 +156,7 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 		if !cur.Described && slices.ContainsFunc(changes, func(c Change) bool { return c.Operation == OpUpdateUserIdentityInfo }) {
 			// The update replaces IdentityInfo whole: the members the
 			// file leaves out are sent as the user has them.
-			if cur, err = reader.describeUser(ctx, plan.Instance, cur.ID); err != nil {
+			if cur, err = a.describeUser(ctx, plan.Instance, cur.ID); err != nil {
 				return plan, err
 			}
 			changes, warnings = Diff(in, cur.Input)
@@ -189,14 +195,6 @@ func needsDescribe(in *user.CreateUserInput, cur *Current) bool {
 	}
 	ii := in.IdentityInfo
 	return ii.Email != nil || ii.SecondaryEmail != nil || ii.Mobile != nil
-}
-
-// reader returns the reader of users.
-func (a *Applier) reader() userReader {
-	if a.cfg.reader != nil {
-		return a.cfg.reader
-	}
-	return a.lookups
 }
 
 // otherInstance is the violation for a request of another instance than

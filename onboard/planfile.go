@@ -3,13 +3,13 @@ package onboard
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/user"
 )
@@ -156,18 +156,14 @@ func (e *StalePlanError) Error() string {
 // look-up that fails is returned as a *LookupError.
 func (a *Applier) CheckPlan(ctx context.Context, p *Plan) error {
 	var stale []string
-	reader := a.reader()
 	for _, it := range p.Items {
 		if it.Action != ActionUpdate && it.Action != ActionDelete {
 			continue
 		}
-		cur, err := reader.describeUser(ctx, it.Instance, it.UserId)
-		var le *LookupError
-		if errors.As(err, &le) {
-			if a, _, _ := classify(le.Err); a == answerNotFound {
-				stale = append(stale, it.Username)
-				continue
-			}
+		cur, err := a.describeUser(ctx, it.Instance, it.UserId)
+		if awsconnect.IsNotFound(err) {
+			stale = append(stale, it.Username)
+			continue
 		}
 		if err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/onboard"
 )
 
@@ -72,7 +73,16 @@ Flags:
   --show-values           show names, emails and phone numbers in the plan
   --rate R                calls per second of each operation (default 2)
   --burst B               burst of each token bucket (default 5)
-  --lookup-rate R         look-ups per second (default 2, burst 5)
+  --lookup-rate R         look-ups per second and operation (default 2,
+                          burst 5)
+  --timeout D             how long each request may take (default 30s); a
+                          look-up without an answer in time fails, naming
+                          the call; a write is retried as one without an
+                          answer
+  --deadline D            how long the whole run may take (default: no
+                          limit); when it passes, nothing new is started,
+                          what is in flight finishes, and apply exits 2
+                          (run it again to resume)
   --max-attempts N        attempts per call (default 10)
   --concurrency N         users worked on at once (default 4)
   --journal FILE          the journal (default connectuser-journal.jsonl)
@@ -109,6 +119,7 @@ type applyFlags struct {
 	maxDeletes                            int
 	progress                              choice
 	interval                              time.Duration
+	call                                  *callFlags
 }
 
 func runApply(args []string, stdout, stderr io.Writer) int {
@@ -129,6 +140,13 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.continueOnInvalid, "continue-on-invalid", false, "")
 	fs.Var(&f.progress, "progress", "")
 	fs.DurationVar(&f.interval, "progress-interval", 5*time.Second, "")
+	fs.StringVar(&f.planFile, "plan", "", "")
+	fs.BoolVar(&f.prune, "prune", false, "")
+	fs.BoolVar(&f.createOnly, "create-only", false, "")
+	fs.BoolVar(&f.noManagedTag, "no-managed-tag", false, "")
+	fs.BoolVar(&f.showValues, "show-values", false, "")
+	fs.IntVar(&f.maxDeletes, "max-deletes", 0, "")
+	f.call = addCallFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, applyUsage)
@@ -153,12 +171,18 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	case f.maxAttempts < 1 || f.concurrency < 1 || f.backoff <= 0 || f.interval <= 0:
 		return usageError(stderr, "apply", errors.New("--max-attempts and --concurrency must be at least 1, durations above 0"))
 	}
-	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	if err := f.call.check(); err != nil {
+		return usageError(stderr, "apply", err)
+	}
+
+	signals, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stopSignals()
+	ctx, cancel := f.call.withDeadline(signals)
+	defer cancel()
 	go func() {
 		// After the first signal, a second one ends the program at once
 		// (the journal still lets the next run settle what was in flight).
-		<-ctx.Done()
+		<-signals.Done()
 		stopSignals()
 	}()
 	client, err := newConnectClient(ctx, f.region, f.endpoint)
@@ -178,8 +202,15 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		defer journal.Close()
 	}
 	prog := newProgress(stderr, f.progress.value, f.interval)
+	var lookups *lookupProgress
+	if prog.mode == "bar" {
+		lookups = newLookupProgress(stderr)
+	}
+	reader := awsconnect.NewReader(client, append(readerOptions(f.call, lookups),
+		awsconnect.WithReadRate(f.lookupRate, f.lookupBurst), awsconnect.WithMaxAttempts(f.maxAttempts),
+		awsconnect.WithBackoff(f.backoff, onboard.DefaultMaxBackoff))...)
 	opts := []onboard.Option{
-		onboard.WithRate(f.rate, f.burst), onboard.WithLookupRate(f.lookupRate, f.lookupBurst),
+		onboard.WithRate(f.rate, f.burst), onboard.WithReader(reader), onboard.WithRequestTimeout(f.call.timeout),
 		onboard.WithMaxAttempts(f.maxAttempts), onboard.WithConcurrency(f.concurrency),
 		onboard.WithBackoff(f.backoff, onboard.DefaultMaxBackoff),
 		onboard.WithInstanceID(f.instanceID), onboard.WithJournal(journal),
@@ -197,7 +228,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	opts = append(opts, onboard.WithMaxDeletes(f.maxDeletes))
 	a := onboard.New(client, opts...)
 	if !f.createOnly {
-		return converge(ctx, a, f, paths, args, prog, stdout, stderr)
+		return converge(ctx, a, f, paths, args, prog, lookups, stdout, stderr)
 	}
 	var reqs []onboard.Request
 	for _, p := range paths {
@@ -209,7 +240,15 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		reqs = append(reqs, r...)
 	}
 	plan, err := a.Check(ctx, reqs)
+	lookups.finish()
 	printViolations(stdout, plan)
+	if deadlinePassed(ctx) {
+		if err == nil {
+			err = context.Cause(ctx)
+		}
+		fmt.Fprintf(stderr, "connectuser apply: %v; nothing was created\n", err)
+		return exitUsage
+	}
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "connectuser apply: interrupted while checking; nothing was created\n")
 		return exitInterrupted
@@ -237,6 +276,9 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "summary: %s\n", sum)
 	fmt.Fprintf(stdout, "journal: %s\n", f.journal)
 	switch {
+	case errors.Is(err, onboard.ErrInterrupted) && deadlinePassed(ctx):
+		fmt.Fprintf(stderr, "connectuser apply: %v; run the same command again to resume (journal %s)\n", context.Cause(ctx), f.journal)
+		return exitUsage
 	case errors.Is(err, onboard.ErrInterrupted):
 		fmt.Fprintf(stderr, "connectuser apply: interrupted; run the same command again to resume (journal %s)\n", f.journal)
 		fmt.Fprintf(stderr, "  connectuser %s\n", strings.Join(quoteArgs(append([]string{"apply"}, args...)), " "))

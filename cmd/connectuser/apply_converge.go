@@ -13,7 +13,7 @@ import (
 
 // converge is apply without --create-only: the plan (afresh from paths,
 // or the saved one of --plan), then creates, updates and deletes.
-func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args []string, prog *progress, stdout, stderr io.Writer) int {
+func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args []string, prog *progress, lookups *lookupProgress, stdout, stderr io.Writer) int {
 	var plan *onboard.Plan
 	if f.planFile != "" {
 		file, err := os.Open(f.planFile)
@@ -52,6 +52,14 @@ func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args
 			return exitInvalid
 		}
 		plan, err = a.Plan(ctx, reqs)
+		lookups.finish()
+		if deadlinePassed(ctx) {
+			if err == nil {
+				err = context.Cause(ctx)
+			}
+			fmt.Fprintf(stderr, "connectuser apply: %v; nothing was sent\n", err)
+			return exitUsage
+		}
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "connectuser apply: interrupted while planning; nothing was sent\n")
 			return exitInterrupted

@@ -88,7 +88,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if format.value == "jsonl" {
 		err = onboard.WriteDocuments(w, users)
 	} else {
-		err = onboard.WriteTemplate(ctx, w, users, a.Names())
+		err = a.WriteTemplate(ctx, w, users)
 	}
 	if err == nil {
 		err = w.Flush()

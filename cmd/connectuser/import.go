@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/onboard"
 )
@@ -39,7 +40,13 @@ Flags:
   --region R                 the region
   --identity-management TYPE the catalog's type with --names (online, the
                              instance's own)
-  --lookup-rate R            look-ups per second (default 2)
+  --lookup-rate R            look-ups per second and operation (default 2,
+                             burst 5: the service's default quota)
+  --timeout D                how long each request may take (default 30s);
+                             a request without an answer in time fails,
+                             naming the call
+  --deadline D               how long the whole import may take (default:
+                             no limit); when it passes, import exits 2
 
 Example:
   connectuser import --instance-id ID --names names.json users.csv > users.jsonl
@@ -58,6 +65,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&region, "region", "", "")
 	fs.StringVar(&idm, "identity-management", "", "")
 	fs.Float64Var(&lookupRate, "lookup-rate", onboard.DefaultRate, "")
+	call := addCallFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, importUsage)
@@ -77,7 +85,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	case lookupRate <= 0:
 		return usageError(stderr, "import", errors.New("--lookup-rate must be above 0"))
 	}
-	ctx := context.Background()
+	if err := call.check(); err != nil {
+		return usageError(stderr, "import", err)
+	}
+	ctx, cancel := call.withDeadline(context.Background())
+	defer cancel()
+	progress := newLookupProgress(stderr)
+	defer progress.finish()
 	var names onboard.Names
 	if namesFile != "" {
 		tbl, err := onboard.ReadNamesTable(namesFile)
@@ -92,7 +106,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "connectuser import: configuring the client: %v\n", err)
 			return exitUsage
 		}
-		in := onboard.NewInstanceNames(client, instanceID, onboard.WithLookupRate(lookupRate, onboard.DefaultBurst))
+		reader := awsconnect.NewReader(client, append(readerOptions(call, progress),
+			awsconnect.WithReadRate(lookupRate, awsconnect.DefaultReadBurst))...)
+		in := onboard.NewInstanceNames(client, instanceID, onboard.WithReader(reader))
 		if t, err = in.IdentityManagement(ctx); err != nil {
 			fmt.Fprintf(stderr, "connectuser import: %v\n", err)
 			return exitUsage

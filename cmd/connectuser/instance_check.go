@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"flag"
+	"io"
 	"strings"
+	"sync"
 
 	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -32,11 +34,17 @@ const instanceUsage = `  --instance-id ID
           connectuser validate --endpoint-url http://127.0.0.1:8080 --instance-id demo-cm users.jsonl
   --region REGION
         The region of the instance checks (else the SDK's configuration).
+` + callUsage + `        Look-ups are paced at the service's default quota (2 requests a
+        second per operation, a burst of 5), slow down when throttled and
+        are retried; after a look-up failed for good, the documents that
+        follow are not looked up (each is reported as not checked).
+          connectuser validate --instance-id ID --timeout 10s --deadline 5m users.jsonl
 `
 
 // instanceFlags are the flags of the instance checks.
 type instanceFlags struct {
 	instanceID, endpoint, region string
+	call                         *callFlags
 }
 
 // addInstanceFlags defines the flags of the instance checks on fs.
@@ -45,6 +53,7 @@ func addInstanceFlags(fs *flag.FlagSet) *instanceFlags {
 	fs.StringVar(&f.instanceID, "instance-id", "", "check against this instance")
 	fs.StringVar(&f.endpoint, "endpoint-url", "", "endpoint of the instance checks")
 	fs.StringVar(&f.region, "region", "", "region of the instance checks")
+	f.call = addCallFlags(fs)
 	return f
 }
 
@@ -57,12 +66,26 @@ func (f *instanceFlags) enabled() bool {
 // is safe for concurrent use by the workers.
 type instanceCheck struct {
 	checker    *awsconnect.InstanceChecker
+	progress   *lookupProgress
 	instanceID string
 	fixedType  bool // --identity-management was given
+
+	mu     sync.Mutex
+	failed error // the first look-up that failed: nothing more is looked up
 }
 
+// notCheckedError is the look-up error of a document that was not looked
+// up because an earlier look-up failed.
+type notCheckedError struct{ first error }
+
+func (e *notCheckedError) Error() string {
+	return "not checked against the instance: an earlier look-up failed (" + e.first.Error() + ")"
+}
+
+func (e *notCheckedError) Unwrap() error { return e.first }
+
 // newInstanceCheck returns the checks the flags ask for, or nil.
-func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type) (*instanceCheck, error) {
+func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type, stderr io.Writer) (*instanceCheck, error) {
 	if !f.enabled() {
 		return nil, nil
 	}
@@ -75,7 +98,10 @@ func newInstanceCheck(ctx context.Context, f *instanceFlags, t identity.Type) (*
 	if fixed {
 		opts = append(opts, awsconnect.WithIdentityManagement(t))
 	}
-	return &instanceCheck{checker: awsconnect.NewInstanceChecker(client, opts...), instanceID: f.instanceID, fixedType: fixed}, nil
+	progress := newLookupProgress(stderr)
+	reader := awsconnect.NewReader(client, readerOptions(f.call, progress)...)
+	opts = append(opts, awsconnect.WithReader(reader))
+	return &instanceCheck{checker: awsconnect.NewInstanceChecker(client, opts...), progress: progress, instanceID: f.instanceID, fixedType: fixed}, nil
 }
 
 // apply fills in the instance of a document that has none, and checks a
@@ -93,8 +119,22 @@ func (c *instanceCheck) apply(ctx context.Context, j *job) {
 	if j.list.HasErrors() {
 		return
 	}
+	c.mu.Lock()
+	failed := c.failed
+	c.mu.Unlock()
+	if failed != nil {
+		j.lookupErr = &notCheckedError{failed}
+		return
+	}
 	list, err := c.checker.Check(ctx, j.in)
 	j.lookupErr = err
+	if err != nil {
+		c.mu.Lock()
+		if c.failed == nil {
+			c.failed = err
+		}
+		c.mu.Unlock()
+	}
 	if c.fixedType || err != nil {
 		// The catalog's findings stay as the document gave them (after a
 		// failed look-up too); only the instance's are added.
@@ -120,4 +160,11 @@ func withoutRule(l cuerrors.List, rule string) cuerrors.List {
 		return nil
 	}
 	return out
+}
+
+// finish clears the look-ups' progress.
+func (c *instanceCheck) finish() {
+	if c != nil {
+		c.progress.finish()
+	}
 }

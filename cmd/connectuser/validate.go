@@ -165,6 +165,9 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	if err != nil {
 		return validateOptions{}, nil, err
 	}
+	if err := instance.call.check(); err != nil {
+		return validateOptions{}, nil, err
+	}
 	switch {
 	case *jobs < 0:
 		return validateOptions{}, nil, errors.New("--jobs must be 0 (one per CPU) or more")
@@ -231,7 +234,12 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 	v := user.NewValidator(vopts...)
 	tooLarge := user.DocumentTooLarge(int64(opts.maxSize))
 	ctx := context.Background()
-	check, err := newInstanceCheck(ctx, opts.instance, opts.identity)
+	if opts.instance.enabled() {
+		var cancel context.CancelFunc
+		ctx, cancel = opts.instance.call.withDeadline(ctx)
+		defer cancel()
+	}
+	check, err := newInstanceCheck(ctx, opts.instance, opts.identity, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser: the instance checks: %v\n", err)
 		return totals{lookups: 1}
@@ -337,6 +345,7 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 		return true
 	})
 	workers.Wait()
+	check.finish()
 	switch opts.format {
 	case "text":
 		if shown {
