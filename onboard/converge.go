@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 
 	"github.com/connectkit/createuser/awsconnect"
+	"github.com/connectkit/createuser/user"
 )
 
 // ErrTooManyDeletes is returned by Apply, before it sends anything, for
@@ -311,4 +312,35 @@ dispatch:
 	close(next)
 	wg.Wait()
 	return dispatched
+}
+
+// typedRequest returns the request of package user that c sends for it,
+// for the rule catalog.
+func typedRequest(it *Item, c Change) user.Request {
+	req := c.Request
+	if req == nil {
+		req = &user.CreateUserInput{}
+	}
+	inst, uid := it.Instance, it.UserId
+	switch c.Operation {
+	case OpUpdateUserIdentityInfo:
+		return &user.UpdateUserIdentityInfoInput{InstanceId: inst, UserId: uid, IdentityInfo: req.IdentityInfo}
+	case OpUpdateUserPhoneConfig:
+		return &user.UpdateUserPhoneConfigInput{InstanceId: inst, UserId: uid, PhoneConfig: req.PhoneConfig}
+	case OpUpdateUserConfig:
+		return &user.UpdateUserConfigInput{InstanceId: inst, UserId: uid, AutoAcceptConfigs: req.AutoAcceptConfigs,
+			AfterContactWorkConfigs: req.AfterContactWorkConfigs, PhoneNumberConfigs: req.PhoneNumberConfigs,
+			PersistentConnectionConfigs: req.PersistentConnectionConfigs, VoiceEnhancementConfigs: req.VoiceEnhancementConfigs}
+	case OpUpdateUserRoutingProfile:
+		return &user.UpdateUserRoutingProfileInput{InstanceId: inst, UserId: uid, RoutingProfileId: req.RoutingProfileId}
+	case OpUpdateUserSecurityProfiles:
+		return &user.UpdateUserSecurityProfilesInput{InstanceId: inst, UserId: uid, SecurityProfileIds: req.SecurityProfileIds}
+	case OpUpdateUserHierarchy:
+		return &user.UpdateUserHierarchyInput{InstanceId: inst, UserId: uid, HierarchyGroupId: req.HierarchyGroupId}
+	case OpTagResource:
+		return &user.TagResourceInput{ResourceArn: it.UserArn, Tags: req.Tags}
+	case OpUntagResource:
+		return &user.UntagResourceInput{ResourceArn: it.UserArn, TagKeys: c.TagKeys}
+	}
+	return &user.DeleteUserInput{InstanceId: inst, UserId: uid}
 }

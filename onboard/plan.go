@@ -162,9 +162,23 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 			changes, warnings = Diff(in, cur.Input)
 		}
 		it.Changes, it.Warnings = changes, warnings
-		it.Action = ActionUnchanged
-		if len(changes) > 0 {
+		// Each call is checked as CreateUser is: an update the service
+		// would refuse (a user without a last name that the file does
+		// not give) is invalid before anything is sent.
+		for _, c := range changes {
+			for _, v := range v.ValidateRequest(typedRequest(it, c)) {
+				if v.Severity == cuerrors.SeverityError {
+					it.Violations = append(it.Violations, v)
+				}
+			}
+		}
+		switch {
+		case it.Violations.HasErrors():
+			it.Action = ActionInvalid
+		case len(changes) > 0:
 			it.Action = ActionUpdate
+		default:
+			it.Action = ActionUnchanged
 		}
 	}
 	if a.cfg.prune {
