@@ -71,11 +71,16 @@ type scenario struct {
 	Cancel    []int
 }
 
-func scenarioGen() gopter.Gen {
-	seed := gen.StrictStruct(reflect.TypeOf(seedUser{}), map[string]gopter.Gen{
+// seedUserGen generates users of the instance.
+func seedUserGen() gopter.Gen {
+	return gen.StrictStruct(reflect.TypeOf(seedUser{}), map[string]gopter.Gen{
 		"N": gen.IntRange(0, 9), "Team": gen.OneConstOf("", "north", "south"), "Routing2": gen.Bool(), "Admin": gen.Bool(),
 		"Group": gen.IntRange(0, 2), "Managed": gen.Bool(), "AutoAccept": gen.Bool(), "ACW": gen.OneConstOf(int64(0), int64(30), int64(120)),
 	})
+}
+
+func scenarioGen() gopter.Gen {
+	seed := seedUserGen()
 	desired := gen.StrictStruct(reflect.TypeOf(desiredUser{}), map[string]gopter.Gen{
 		"N": gen.IntRange(0, 9), "GiveName": gen.Bool(), "FirstName": gen.OneConstOf("Ana", "Bo", "Cy"),
 		"GiveRouting": gen.Bool(), "Routing2": gen.Bool(), "GiveProfiles": gen.Bool(), "Admin": gen.Bool(),
