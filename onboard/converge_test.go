@@ -3,7 +3,9 @@ package onboard_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,6 +81,10 @@ func TestApplyConverges(t *testing.T) {
 			if len(names) != 10 {
 				t.Errorf("%d users, want 10", len(names))
 			}
+			// Every call the server saw was announced in the journal
+			// (attempt, with the operation's name) before it was sent, and
+			// each user's outcome follows its attempts.
+			assertJournalAnnounces(t, srv, j.Path())
 			// The new user carries the managed-by tag.
 			for _, u := range srv.Users(testInstance) {
 				if u.Username == "newuser" && u.Tags[onboard.ManagedTagKey] != onboard.ManagedTagValue {
@@ -149,5 +155,52 @@ func TestSavedPlanRefusedWhenTheInstanceChanged(t *testing.T) {
 	sum, err := a.Apply(ctx, p)
 	if err != nil || !sum.OK() {
 		t.Fatalf("Apply of the saved plan: %v %s", err, sum)
+	}
+}
+
+// assertJournalAnnounces checks that the journal holds, for every write
+// operation, at least as many attempts as the server saw requests, and
+// that every updated or deleted record comes after an attempt of the
+// same user and operation.
+func assertJournalAnnounces(t *testing.T, srv *connecttest.Server, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	attempts := map[string]int{}
+	pending := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var r onboard.Record
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("journal line %q: %v", line, err)
+		}
+		key := r.Username + " " + r.Operation
+		switch r.Event {
+		case onboard.EventAttempt:
+			attempts[r.Operation]++
+			pending[key] = true
+		case onboard.EventUpdated, onboard.EventDeleted:
+			if !pending[key] {
+				t.Errorf("%s %s: %s without an attempt before it", r.Username, r.Operation, r.Event)
+			}
+			delete(pending, key)
+		}
+	}
+	sent := map[string]int{}
+	for _, r := range srv.Requests() {
+		switch r.Operation {
+		case "CreateUser", "UpdateUserIdentityInfo", "UpdateUserPhoneConfig", "UpdateUserConfig", "UpdateUserRoutingProfile",
+			"UpdateUserSecurityProfiles", "UpdateUserHierarchy", "TagResource", "UntagResource", "DeleteUser":
+			sent[r.Operation]++
+		}
+	}
+	for op, n := range sent {
+		if attempts[op] < n {
+			t.Errorf("%s: the server saw %d requests, the journal announced %d", op, n, attempts[op])
+		}
+	}
+	if len(sent) < 5 {
+		t.Errorf("only %d kinds of write operation sent: %v", len(sent), sent)
 	}
 }
