@@ -8,6 +8,10 @@
 //	connectuser skeleton                   print a request document template
 //	connectuser schema                     print a JSON Schema of the request document
 //	connectuser serve [flags]              run a local Connect service for tests
+//	connectuser import [flags] FILE.csv... the admin website's CSV template to request documents
+//	connectuser export --instance-id ID    the instance's users as the CSV template or documents
+//	connectuser plan [flags] PATH...       what apply would change to make the instance match a file
+//	connectuser apply [flags] PATH...      make the instance match a file: create, update, delete
 //	connectuser --version                  print the version
 //
 // Run `connectuser --help` or `connectuser validate --help` for the details.
