@@ -1,14 +1,17 @@
 package onboard
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
+	"github.com/connectkit/createuser/user"
 )
 
 // Outcome is what Apply reports for a user, after the journal has it.
@@ -25,6 +28,26 @@ type Outcome struct {
 	// ErrorCode is the service's error code (or the first violation's
 	// code) for failed and invalid.
 	ErrorCode string
+	// ErrorMessage is the service's error message for failed (the
+	// violations' fields and rules for invalid), as the journal records
+	// it.
+	ErrorMessage string
+}
+
+// Failure names a user that Apply could not create: where its request
+// came from, its username, and the error as the journal records it.
+type Failure struct {
+	Origin   user.Origin
+	Instance string
+	Username string
+	// Operation is the API's name of the call that failed (CreateUser,
+	// an update operation, DeleteUser).
+	Operation string
+	// ErrorCode is the service's error code (NoAnswer when no attempt
+	// got one).
+	ErrorCode string
+	// ErrorMessage is the service's message, or what went wrong.
+	ErrorMessage string
 }
 
 // Summary counts what Apply did.
@@ -44,14 +67,17 @@ type Summary struct {
 	// Applier.Plan brought to the file's state, found as the file asks,
 	// and deleted.
 	Updated, Unchanged, Deleted int
-	// Failures name each user that failed: the operation and the error.
-	Failures []Failure
 	// Attempts is the number of CreateUser requests sent, Throttled how
 	// many of them were throttled, Uncertain how many got no answer (a
 	// network failure or a 5xx).
 	Attempts, Throttled, Uncertain int
 	Elapsed                        time.Duration
 	Interrupted                    bool
+	// Failures are the users counted in Failed, in the order of the
+	// plan, each with the operation that failed.
+	Failures []Failure
+
+	converge bool // a plan of Applier.Plan: String counts updates and deletes
 }
 
 // OK reports whether every user of the plan exists now.
@@ -69,8 +95,16 @@ func (s *Summary) Rate() float64 {
 
 // String is a one-line summary for people.
 func (s *Summary) String() string {
-	return fmt.Sprintf("created %d (settled %d), updated %d, deleted %d, unchanged %d, existed %d, already done %d, changed %d, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
-		s.Created, s.Settled, s.Updated, s.Deleted, s.Unchanged, s.Existed, s.Done, s.Changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
+	changed := ""
+	if s.Changed > 0 {
+		changed = fmt.Sprintf(" (%d changed since)", s.Changed)
+	}
+	converged := ""
+	if s.converge {
+		converged = fmt.Sprintf("updated %d, deleted %d, unchanged %d, ", s.Updated, s.Deleted, s.Unchanged)
+	}
+	return fmt.Sprintf("created %d (settled %d), %sexisted %d, already done %d%s, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
+		s.Created, s.Settled, converged, s.Existed, s.Done, changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
 		s.Elapsed.Round(time.Millisecond), s.Rate())
 }
 
@@ -78,9 +112,10 @@ func (s *Summary) String() string {
 type run struct {
 	a        *Applier
 	converge bool       // a plan of Applier.Plan
-	mu       sync.Mutex // guards sum and the observer
+	mu       sync.Mutex // guards sum, failed and the observer
 	sum      Summary
-	err      error // the first journal error: everything stops
+	failed   []*Item // the users counted in sum.Failed
+	err      error   // the first journal error: everything stops
 }
 
 // Apply carries out plan (from Check): it records the invalid users, the
@@ -104,6 +139,7 @@ type run struct {
 func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	start := time.Now()
 	r := &run{a: a, converge: plan.Converge}
+	r.sum.converge = plan.Converge
 	r.sum.Total = len(plan.Items)
 	if n := plan.Count(ActionDelete); n > a.cfg.maxDeletes {
 		r.sum.Pending = r.sum.Total
@@ -117,6 +153,11 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	defer release()
 	finish := func(err error) (*Summary, error) {
 		r.sum.Elapsed = time.Since(start)
+		slices.SortStableFunc(r.failed, func(a, b *Item) int { return cmp.Compare(a.index, b.index) })
+		for _, it := range r.failed {
+			r.sum.Failures = append(r.sum.Failures, Failure{Origin: it.Origin, Instance: it.Instance, Username: it.Username,
+				Operation: it.errorOperation, ErrorCode: it.errorCode, ErrorMessage: it.errorMessage})
+		}
 		r.sum.Throttled = a.throttled()
 		if r.err != nil {
 			return &r.sum, r.err
@@ -340,12 +381,13 @@ func (r *run) outcome(it *Item, ev Event, attempts int, settled bool, code, msg 
 		r.sum.Existed++
 	case EventFailed:
 		r.sum.Failed++
-		r.sum.Failures = append(r.sum.Failures, Failure{Username: it.Username, Operation: OpCreateUser, ErrorCode: code, ErrorMessage: msg})
+		it.errorOperation, it.errorCode, it.errorMessage = OpCreateUser, code, msg
+		r.failed = append(r.failed, it)
 	case EventInvalid:
 		r.sum.Invalid++
 	}
 	if r.a.cfg.observe != nil {
-		r.a.cfg.observe(Outcome{Item: it, Event: ev, Settled: settled, Attempts: attempts, ErrorCode: code})
+		r.a.cfg.observe(Outcome{Item: it, Event: ev, Settled: settled, Attempts: attempts, ErrorCode: code, ErrorMessage: msg})
 	}
 	return true
 }

@@ -113,6 +113,10 @@ type Item struct {
 	// settleDigest is the digest of the attempt that a settled user was
 	// made by ("" when unknown: then digest).
 	settleDigest string
+	index        int // in the plan
+	// errorOperation, errorCode and errorMessage are those of a failed
+	// user: the call that failed and the error.
+	errorOperation, errorCode, errorMessage string
 }
 
 // Plan is what Apply will do: the result of Check (every request with
@@ -243,7 +247,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 	}
 	batch := user.NewBatch()
 	for i, r := range reqs {
-		it := &Item{Origin: r.Origin}
+		it := &Item{Origin: r.Origin, index: i}
 		plan.Items[i] = it
 		id := a.cfg.instanceID
 		if inputs[i] != nil && inputs[i].InstanceId != "" {
@@ -286,7 +290,7 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 				list = append(list, dup)
 			}
 			if _, lossy := awsconnect.ToSDK(in); lossy != nil {
-				list = append(list, lossy...)
+				list = append(list, lossy.Filter(changesTheUser)...)
 			}
 		}
 		if !list.HasErrors() && inst != nil {
@@ -317,6 +321,21 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 		}
 	}
 	return plan, lookupErr
+}
+
+// The conversion's losses that CreateUser does not suffer: the member
+// left out is stored as the request gives it, the service's value for a
+// user created without it (DescribeUser answers PhoneConfig.AutoAccept
+// false and AfterContactWorkTimeLimit 0). A per-channel
+// AfterContactWorkTimeLimit of 0 (no limit) is not among them.
+const (
+	ruleLossyAutoAcceptFalse = "awsconnect.lossy.phone-config.auto-accept.false"
+	ruleLossyPhoneACWZero    = "awsconnect.lossy.phone-config.after-contact-work-time-limit.zero"
+)
+
+// changesTheUser keeps the losses that change the user created.
+func changesTheUser(v *cuerrors.Violation) bool {
+	return v.Rule != ruleLossyAutoAcceptFalse && v.Rule != ruleLossyPhoneACWZero
 }
 
 // decide chooses the action of a valid item from the journal and the

@@ -19,21 +19,6 @@ import (
 // a plan with more deletes than WithMaxDeletes allows (default 0).
 var ErrTooManyDeletes = errors.New("onboard: the plan deletes more users than allowed (WithMaxDeletes); nothing was sent")
 
-// Failure names a user that Apply could not bring to its file's state:
-// the operation that failed and the service's error code and message
-// (which name no password and no personal data).
-type Failure struct {
-	Username     string `json:"username"`
-	Operation    string `json:"operation"`
-	ErrorCode    string `json:"error_code"`
-	ErrorMessage string `json:"error_message"`
-}
-
-// String renders the failure as "USERNAME: OPERATION: CODE: MESSAGE".
-func (f Failure) String() string {
-	return fmt.Sprintf("%s: %s: %s: %s", f.Username, f.Operation, f.ErrorCode, f.ErrorMessage)
-}
-
 // pacerFor returns the token bucket of op: each operation has its own,
 // as the service's quotas are per operation.
 func (a *Applier) pacerFor(op string) *pacer {
@@ -198,7 +183,8 @@ func (r *run) failOp(it *Item, op, code, msg string) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.sum.Failed++
-	r.sum.Failures = append(r.sum.Failures, Failure{Username: it.Username, Operation: op, ErrorCode: code, ErrorMessage: msg})
+	it.errorOperation, it.errorCode, it.errorMessage = op, code, msg
+	r.failed = append(r.failed, it)
 	if r.a.cfg.observe != nil {
 		r.a.cfg.observe(Outcome{Item: it, Event: EventFailed, ErrorCode: code})
 	}

@@ -180,12 +180,14 @@ func (im *Importer) phone(h *header, rec []string, in *user.CreateUserInput, pro
 		s := identity.Secret(n)
 		pc.DeskPhoneNumber, set = &s, true
 	}
+	// "no" and an ACW timeout of 0 are what the service stores for a
+	// user created without them (DescribeUser answers AutoAccept false
+	// and AfterContactWorkTimeLimit 0), and what the AWS SDK for Go
+	// cannot send: the member is left out, which creates the same user.
 	switch a := strings.ToLower(h.cell(rec, ColAutoAccept)); a {
-	case "":
+	case "", "no", "false", "n":
 	case "yes", "true", "y":
 		pc.AutoAccept, set = new(true), true
-	case "no", "false", "n":
-		pc.AutoAccept, set = new(false), true
 	default:
 		problem(ColAutoAccept, RuleAutoAcceptEnum, cuerrors.CodeEnum, "Soft phone auto accept is yes or no.", cuerrors.StringValue(h.cell(rec, ColAutoAccept)))
 	}
@@ -193,7 +195,7 @@ func (im *Importer) phone(h *header, rec []string, in *user.CreateUserInput, pro
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
 			problem(ColACWTimeout, RuleACWTimeoutType, cuerrors.CodeType, "The ACW timeout is a whole number of seconds, 0 to 2,000,000.", cuerrors.StringValue(s))
-		} else {
+		} else if n != 0 {
 			pc.AfterContactWorkTimeLimit, set = &n, true
 		}
 	}

@@ -149,3 +149,41 @@ func TestJournalDigest(t *testing.T) {
 		t.Errorf("digest %q", before)
 	}
 }
+
+func TestSettledUserKeepsTheDigestOfItsAttempt(t *testing.T) {
+	// A run sent one request and died before its outcome; the file now
+	// holds another request for the same user. The user is settled as
+	// created from the request that was sent, so the next run sees that
+	// it differs from the file's.
+	srv := newServer(t)
+	ctx := context.Background()
+	sent := requests(1)
+	sent[0].Document = bytes.Replace(sent[0].Document, []byte("Number0"), []byte("Numbr0"), 1)
+	pre := onboard.New(newClient(srv), fast()...)
+	plan, err := pre.Check(ctx, sent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pre.Apply(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	j := openJournal(t, path)
+	j.Write(onboard.Record{Instance: testInstance, Username: "agent0000", Event: onboard.EventAttempt, Digest: j.Digest(plan.Items[0].Input)})
+
+	a := onboard.New(newClient(srv), append(fast(), onboard.WithJournal(j))...)
+	plan, err = a.Check(ctx, requests(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Items[0].Action != onboard.ActionSettle {
+		t.Fatalf("action %s, want settle", plan.Items[0].Action)
+	}
+	if sum, err := a.Apply(ctx, plan); err != nil || sum.Settled != 1 {
+		t.Fatalf("%v %v", err, sum)
+	}
+	plan, _ = a.Check(ctx, requests(1))
+	if plan.Items[0].Action != onboard.ActionChanged {
+		t.Errorf("after settling: action %s, want changed", plan.Items[0].Action)
+	}
+}

@@ -42,6 +42,15 @@
 // exists when not. Cancelling Apply's context starts nothing new and lets
 // the requests in flight finish.
 //
+// One run at a time uses a journal: OpenJournal locks it (an exclusive
+// file lock on a file beside it, which names the holding process) until
+// Close, and a second OpenJournal, in this process or another, gets a
+// *JournalLockedError naming the holder. Each attempt, created and exists
+// record carries a digest of the request (Journal.Digest, keyed per
+// journal, without the password): a user done for a request that differs
+// from the one given now is not done but ActionChanged, reported and left
+// as it is.
+//
 // # Users as files
 //
 // The same Applier makes an instance match a file of users, for

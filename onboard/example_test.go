@@ -2,6 +2,7 @@ package onboard_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/connectkit/createuser/connecttest"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/onboard"
+	"github.com/connectkit/createuser/user"
 )
 
 // Create users exactly once against a local service, with a journal.
@@ -98,4 +100,50 @@ func ExampleNewInstanceNames() {
 	// CONNECT_MANAGED
 	// 87654321-9876-9876-9876-210987654321
 	// The instance has no security profile named "agent" (names are case-sensitive). Did you mean Agent (12345678-1234-1234-1234-123456789012)?
+}
+
+// A journal is locked while it is open: a second run on it is refused,
+// naming the holder (*onboard.JournalLockedError), until the first
+// closes it.
+func ExampleOpenJournal_locked() {
+	dir, _ := os.MkdirTemp("", "onboard")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "journal.jsonl")
+	first, err := onboard.OpenJournal(path)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = onboard.OpenJournal(path)
+	var locked *onboard.JournalLockedError
+	fmt.Println("locked:", errors.As(err, &locked), "held by this process:", locked.Holder.PID == os.Getpid())
+	first.Close()
+	second, err := onboard.OpenJournal(path)
+	fmt.Println("after Close:", err)
+	second.Close()
+	// Output:
+	// locked: true held by this process: true
+	// after Close: <nil>
+}
+
+// The digest of a request leaves out its password: a request that differs
+// in any other member has another digest.
+func ExampleJournal_Digest() {
+	dir, _ := os.MkdirTemp("", "onboard")
+	defer os.RemoveAll(dir)
+	journal, err := onboard.OpenJournal(filepath.Join(dir, "journal.jsonl"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer journal.Close()
+	in := &user.CreateUserInput{Username: "mmajor", Password: new(identity.Secret("Passw0rdExample")),
+		SecurityProfileIds: []string{"12345678-1234-1234-1234-123456789012"}, RoutingProfileId: "87654321-9876-9876-9876-210987654321"}
+	otherPassword := in.Clone()
+	otherPassword.Password = new(identity.Secret("Other0Password"))
+	otherProfile := in.Clone()
+	otherProfile.RoutingProfileId = "87654321-9876-9876-9876-000000000000"
+	fmt.Println(journal.Digest(in) == journal.Digest(otherPassword), journal.Digest(in) == journal.Digest(otherProfile))
+	// Output:
+	// true false
 }

@@ -17,7 +17,7 @@ import (
 // Event is what a journal record says happened to a user.
 type Event string
 
-// The journal's events (SPEC section 10.4).
+// The journal's events.
 const (
 	// EventAttempt is written before each CreateUser request is sent.
 	EventAttempt Event = "attempt"
@@ -109,10 +109,10 @@ type Journal struct {
 	path       string
 	lock       *journalLock
 	state      map[journalKey]JournalState
-	key        []byte // the digests' key
-	keyWritten bool   // the file holds the key record
-	user       *LockHolder
-	err        error // the first write error: the journal is then closed to writes
+	key        []byte      // the digests' key
+	keyWritten bool        // the file holds the key record
+	applying   *LockHolder // the Apply using the journal, if any
+	err        error       // the first write error: the journal is then closed to writes
 	now        func() time.Time
 }
 
@@ -298,14 +298,14 @@ func (j *Journal) acquire() (release func(), err error) {
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if j.user != nil {
-		return nil, &JournalLockedError{Path: j.path, Holder: *j.user}
+	if j.applying != nil {
+		return nil, &JournalLockedError{Path: j.path, Holder: *j.applying}
 	}
 	host, _ := os.Hostname()
-	j.user = &LockHolder{PID: os.Getpid(), Host: host, Since: j.now().UTC()}
+	j.applying = &LockHolder{PID: os.Getpid(), Host: host, Since: j.now().UTC()}
 	return func() {
 		j.mu.Lock()
-		j.user = nil
+		j.applying = nil
 		j.mu.Unlock()
 	}, nil
 }

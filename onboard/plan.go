@@ -112,7 +112,7 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 				list = append(list, dup)
 			}
 			if _, lossy := awsconnect.ToSDK(in); lossy != nil {
-				list = append(list, lossy...)
+				list = append(list, lossy.Filter(changesTheUser)...)
 			}
 		}
 		cur := byName[it.Username]

@@ -45,14 +45,20 @@ func (p *Plan) WriteText(w io.Writer, showValues bool) error {
 		}
 	}
 	writeWarnings(b, p.Items)
+	fmt.Fprintln(b, p.CountLine())
+	return b.Flush()
+}
+
+// CountLine is the plan's closing line: "Plan: 1 to create, 2 to update,
+// 0 to delete, 5 unchanged, 0 invalid.", or "No changes: the instance
+// matches the file (N unchanged)." It names no user.
+func (p *Plan) CountLine() string {
 	s := p.Summary()
 	if !p.Changed() && s[ActionInvalid.String()] == 0 {
-		fmt.Fprintf(b, "No changes: the instance matches the file (%d unchanged).\n", s[ActionUnchanged.String()])
-	} else {
-		fmt.Fprintf(b, "Plan: %d to create, %d to update, %d to delete, %d unchanged, %d invalid.\n",
-			s[ActionCreate.String()], s[ActionUpdate.String()], s[ActionDelete.String()], s[ActionUnchanged.String()], s[ActionInvalid.String()])
+		return fmt.Sprintf("No changes: the instance matches the file (%d unchanged).", s[ActionUnchanged.String()])
 	}
-	return b.Flush()
+	return fmt.Sprintf("Plan: %d to create, %d to update, %d to delete, %d unchanged, %d invalid.",
+		s[ActionCreate.String()], s[ActionUpdate.String()], s[ActionDelete.String()], s[ActionUnchanged.String()], s[ActionInvalid.String()])
 }
 
 // maxWarningUsers is how many users a warning line names; the same

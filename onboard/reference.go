@@ -7,7 +7,7 @@ import (
 )
 
 // CodeReference is the code of a violation for a request that names a
-// resource the instance does not have (SPEC section 9).
+// resource the instance does not have.
 const CodeReference = cuerrors.CodeReference
 
 // Rules of the instance checks, as the catalog names them (user.Rules).

@@ -51,11 +51,18 @@ by looking the user up. Updates are simply sent again after an attempt
 without an answer; a delete that finds the user gone is done. Run the same
 command again to finish what a run left: the new plan holds only what is
 left. Ctrl-C (SIGINT) or SIGTERM starts nothing new, lets what is in
-flight finish, and exits 130. The journal is locked while a run uses it.
+flight finish, and exits 130. The journal is locked while a run uses it
+(FILE.lock names the process); a second run on it exits 2 naming it.
 
 --create-only is the earlier behaviour: create the users of request
-documents, never change an existing one (it is reported as existing); the
-journal then decides what is done.
+documents, never change an existing one (it is reported as existing);
+the journal then decides what is done: users it records as created or
+exists are skipped, failed ones retried, invalid ones checked again; a
+user the instance has is recorded as created when the journal has an
+attempt for it (a run that died after sending), as exists otherwise. Each
+record carries a keyed digest of the request (never the password): a user
+done for a request that differs from the file's now is reported as
+changed and left as it is.
 
 Flags:
   --instance-id ID        the instance (required for a CSV file; the
@@ -92,15 +99,25 @@ Flags:
                           a progress bar on a terminal, a line every
                           --progress-interval otherwise (default auto)
   --progress-interval D   (default 5s)
+  --redact-usernames      show no username in what apply prints (the
+                          journal still records them: it is how a run
+                          finds its users again)
+  --verbose               print every warning of every document; without
+                          it, the warnings of one rule are one line with
+                          their count and first few documents
 
 Example, against a local service:
   connectuser serve --addr 127.0.0.1:8080 &
   connectuser apply --endpoint-url http://127.0.0.1:8080 users.jsonl
 
+At the end it prints a summary, then names every user that failed: its
+source and line, its username, the operation, and the service's error
+code and message.
+
 Exit status: 0 the instance matches the file, 1 some user failed or was
-invalid (each failure is named), or a saved plan is out of date, 2 a usage
-problem, a failed look-up or too many deletes, 130 interrupted (run again
-to finish).
+invalid, or a saved plan is out of date, 2 a usage problem, a failed
+look-up, too many deletes or a journal in use by another run (the message
+names the process), 130 interrupted (run again to resume).
 `
 
 const exitInterrupted = 130
@@ -117,6 +134,7 @@ type applyFlags struct {
 	prune, createOnly, noManagedTag       bool
 	showValues                            bool
 	maxDeletes                            int
+	redactUsernames, verbose              bool
 	progress                              choice
 	interval                              time.Duration
 	call                                  *callFlags
@@ -138,6 +156,8 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&f.backoff, "backoff-base", onboard.DefaultBackoffBase, "")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "")
 	fs.BoolVar(&f.continueOnInvalid, "continue-on-invalid", false, "")
+	fs.BoolVar(&f.redactUsernames, "redact-usernames", false, "")
+	fs.BoolVar(&f.verbose, "verbose", false, "")
 	fs.Var(&f.progress, "progress", "")
 	fs.DurationVar(&f.interval, "progress-interval", 5*time.Second, "")
 	fs.StringVar(&f.planFile, "plan", "", "")
@@ -241,7 +261,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	}
 	plan, err := a.Check(ctx, reqs)
 	lookups.finish()
-	printViolations(stdout, plan)
+	printViolations(stdout, plan, f.verbose)
 	if deadlinePassed(ctx) {
 		if err == nil {
 			err = context.Cause(ctx)
@@ -274,6 +294,7 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	sum, err := a.Apply(ctx, plan)
 	prog.finish()
 	fmt.Fprintf(stdout, "summary: %s\n", sum)
+	printFailures(stdout, sum.Failures, f.redactUsernames)
 	fmt.Fprintf(stdout, "journal: %s\n", f.journal)
 	switch {
 	case errors.Is(err, onboard.ErrInterrupted) && deadlinePassed(ctx):
@@ -305,17 +326,4 @@ func quoteArgs(args []string) []string {
 		out[i] = a
 	}
 	return out
-}
-
-// printViolations writes each violation of the plan as
-// "SOURCE:LINE: severity FIELD [code rule] message".
-func printViolations(w io.Writer, plan *onboard.Plan) {
-	if plan == nil {
-		return
-	}
-	for _, it := range plan.Items {
-		for _, v := range it.Violations {
-			fmt.Fprintf(w, "%s: %s %s [%s %s] %s\n", it.Origin, v.Severity, fieldName(&v), v.Code, v.Rule, v.Message)
-		}
-	}
 }

@@ -69,7 +69,11 @@ func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args
 			return exitUsage
 		}
 	}
-	if err := plan.WriteText(stdout, f.showValues); err != nil {
+	printViolations(stdout, plan, f.verbose)
+	if f.redactUsernames {
+		// The plan names users; its count line does not.
+		fmt.Fprintln(stdout, plan.CountLine())
+	} else if err := plan.WriteText(stdout, f.showValues); err != nil {
 		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
 		return exitUsage
 	}
@@ -83,9 +87,7 @@ func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args
 	sum, err := a.Apply(ctx, plan)
 	prog.finish()
 	fmt.Fprintf(stdout, "summary: %s\n", sum)
-	for _, fl := range sum.Failures {
-		fmt.Fprintf(stdout, "failed: %s\n", fl)
-	}
+	printFailures(stdout, sum.Failures, f.redactUsernames)
 	fmt.Fprintf(stdout, "journal: %s\n", f.journal)
 	switch {
 	case errors.Is(err, onboard.ErrTooManyDeletes):
