@@ -59,7 +59,7 @@ func (c *flightCache[V]) get(ctx context.Context, key string, ttl time.Duration,
 			return e.val, e.err
 		case <-ctx.Done():
 			var zero V
-			return zero, ctx.Err()
+			return zero, ctxErr(ctx)
 		}
 	}
 	var zero V

@@ -27,8 +27,8 @@ func (e *IdentityLookupError) Error() string {
 // Unwrap returns Err.
 func (e *IdentityLookupError) Unwrap() error { return e.Err }
 
-// RetryableError returns false: DescribeInstance was retried by the SDK's
-// retryer already, so the CreateUser call is not retried for it.
+// RetryableError returns false: DescribeInstance was retried by the
+// [Reader] already, so the CreateUser call is not retried for it.
 func (e *IdentityLookupError) RetryableError() bool { return false }
 
 // errNoInstance is the look-up failure for a DescribeInstance answer

@@ -31,7 +31,9 @@ type User struct {
 	// request, InstanceId included and Password absent. From SearchUsers
 	// ([Reader.Users]) IdentityInfo holds the first and last name only,
 	// and PhoneConfig.AfterContactWorkTimeLimit is in seconds (SearchUsers
-	// answers milliseconds; the Reader converts).
+	// answers milliseconds; the Reader converts). A PhoneConfig holds
+	// AutoAccept and AfterContactWorkTimeLimit always, false and 0
+	// included (what the service stores).
 	Request *user.CreateUserInput
 	// LastModifiedTime and LastModifiedRegion are set by
 	// [Reader.DescribeUser] only.
@@ -199,7 +201,20 @@ func userFromSearch(instance string, s *types.UserSearchSummary) User {
 			in.AfterContactWorkConfigs[i] = c
 		}
 	}
-	return User{ID: aws.ToString(s.Id), ARN: aws.ToString(s.Arn), Request: FromSDK(in)}
+		return User{ID: aws.ToString(s.Id), ARN: aws.ToString(s.Arn), Request: readBack(in)}
+}
+
+// readBack converts a user as the service answered it: unlike a request,
+// whose zero values the SDK cannot send, a PhoneConfig read back holds
+// AutoAccept and AfterContactWorkTimeLimit always (false and 0 are what
+// the service stores).
+func readBack(in *connect.CreateUserInput) *user.CreateUserInput {
+	out := FromSDK(in)
+	if pc := in.PhoneConfig; pc != nil && out.PhoneConfig != nil {
+		out.PhoneConfig.AutoAccept = aws.Bool(pc.AutoAccept)
+		out.PhoneConfig.AfterContactWorkTimeLimit = aws.Int64(int64(pc.AfterContactWorkTimeLimit))
+	}
+	return out
 }
 
 // userFromDescribe converts a DescribeUser answer.
@@ -212,7 +227,7 @@ func userFromDescribe(instance string, u *types.User) User {
 		PhoneNumberConfigs: u.PhoneNumberConfigs, PersistentConnectionConfigs: u.PersistentConnectionConfigs,
 		VoiceEnhancementConfigs: u.VoiceEnhancementConfigs,
 	}
-	return User{ID: aws.ToString(u.Id), ARN: aws.ToString(u.Arn), Request: FromSDK(in),
+	return User{ID: aws.ToString(u.Id), ARN: aws.ToString(u.Arn), Request: readBack(in),
 		LastModifiedTime: aws.ToTime(u.LastModifiedTime), LastModifiedRegion: aws.ToString(u.LastModifiedRegion)}
 }
 

@@ -111,7 +111,8 @@ func WithIdentityManagement(t identity.Type) Option {
 // DescribeInstance (and every other look-up) follows the client that runs
 // the call: it goes to the endpoint and region the CreateUser call
 // resolved, through a client built from the Options the pre-flight was
-// given to (the same HTTP client, credentials, retryer and APIOptions), so
+// given to (the same HTTP client, credentials and APIOptions; paced and
+// retried by a [Reader] of its own, from the options of the reader), so
 // a client copied with connect.New(c.Options(), ...) for another region or
 // endpoint reads its own instances, and keeps them apart. A copy that signs
 // with other credentials cannot be followed: its calls fail with

@@ -128,9 +128,26 @@ func send[O any](ctx context.Context, l *lookups, op, instance string, fn func(c
 	b := l.pace.bucket(cfg, op)
 	start := time.Now()
 	var err error
+	// failures counts the attempts that call for a backoff: every failure
+	// but a first throttling answer, after which waiting for the
+	// (slowed-down) bucket is enough: the answer says the call came a
+	// little early, which the first call after a burst does when the first
+	// request's connection took longer than the later ones.
+	failures := 0
+	// refund: the last attempt was a first throttling answer, which the
+	// service did not count against the quota; its token is not charged
+	// again: the retry waits an eighth of the interval between tokens
+	// instead of a whole one, so that a call that came a few
+	// milliseconds early costs no more than that.
+	refund := false
 	for n := 1; n <= cfg.maxAttempts; n++ {
-		if n > 1 {
-			d := pace.Backoff(n-1, cfg.backoffBase, cfg.maxBackoff)
+		if refund {
+			if !pace.Sleep(ctx, time.Duration(float64(time.Second)/(8*b.Rate()))) {
+				err = ctx.Err()
+				break
+			}
+		} else if failures > 0 {
+			d := pace.Backoff(failures, cfg.backoffBase, cfg.maxBackoff)
 			if time.Since(start)+d > cfg.retryTime {
 				err = fmt.Errorf("%w (%s) after %d attempts: %w", errRetryBudget, cfg.retryTime, n-1, err)
 				break
@@ -140,13 +157,16 @@ func send[O any](ctx context.Context, l *lookups, op, instance string, fn func(c
 				break
 			}
 		}
-		if werr := b.Wait(ctx); werr != nil {
-			err = werr
-			if ctx.Err() != nil {
-				err = ctx.Err()
+		if !refund {
+			if werr := b.Wait(ctx); werr != nil {
+				err = werr
+				if ctx.Err() != nil {
+					err = ctx.Err()
+				}
+				break
 			}
-			break
 		}
+		refund = false
 		l.pace.count(op, func(s *CallStats) { s.Calls++ })
 		cctx, cancel := context.WithTimeout(ctx, cfg.timeout)
 		var out *O
@@ -162,6 +182,11 @@ func send[O any](ctx context.Context, l *lookups, op, instance string, fn func(c
 		case kind == readThrottled:
 			b.Throttled()
 			l.pace.count(op, func(s *CallStats) { s.Throttled++ })
+			if n > 1 {
+				failures++
+			} else {
+				refund = true
+			}
 			continue
 		case ctx.Err() != nil:
 			err = ctx.Err()
@@ -169,6 +194,7 @@ func send[O any](ctx context.Context, l *lookups, op, instance string, fn func(c
 			err = &TimeoutError{Limit: cfg.timeout, Err: err}
 		case kind == readRetry:
 			b.Success()
+			failures++
 			continue
 		default:
 			b.Success()
@@ -177,11 +203,19 @@ func send[O any](ctx context.Context, l *lookups, op, instance string, fn func(c
 	}
 	l.pace.count(op, func(s *CallStats) { s.Failed++ })
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-		if cause := context.Cause(ctx); cause != nil && cause != ctx.Err() {
-			err = fmt.Errorf("%w (%w)", err, cause)
-		}
+		err = ctxErr(ctx)
 	}
 	return nil, err
+}
+
+// ctxErr returns why ctx is done: its error, with its cause when one was
+// given (context.WithTimeoutCause: "the --deadline of 5m passed").
+func ctxErr(ctx context.Context) error {
+	err := ctx.Err()
+	if cause := context.Cause(ctx); cause != nil && cause != err {
+		return fmt.Errorf("%w (%w)", err, cause)
+	}
+	return err
 }
 
 // TimeoutError reports a request that got no answer within the request

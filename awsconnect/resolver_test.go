@@ -59,6 +59,13 @@ func TestResolver(t *testing.T) {
 			"", "HierarchyGroupId", "names.hierarchy-group.reference", "Europe|Paris|Team Z", "Did you mean Europe|Paris|Team A (g-team-a)?"},
 		{"empty path", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroup(ctx, nil) },
 			"", "HierarchyGroupId", "names.hierarchy-group.reference", "", ""},
+		{"group by its unique name", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroupNamed(ctx, "Paris") }, "g-paris", "", "", "", ""},
+		{"group by a name two groups have", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroupNamed(ctx, "Team A") },
+			"", "HierarchyGroupId", "names.hierarchy-group.reference", "Team A", ""},
+		{"group by a mistyped name", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroupNamed(ctx, "Pariss") },
+			"", "HierarchyGroupId", "names.hierarchy-group.reference", "Pariss", "Did you mean Paris (g-paris)?"},
+		{"group by no name", func() (string, *cuerrors.Violation, error) { return r.HierarchyGroupNamed(ctx, "") },
+			"", "HierarchyGroupId", "names.hierarchy-group.reference", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			id, v, err := tc.call()

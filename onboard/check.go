@@ -294,16 +294,14 @@ func (a *Applier) Check(ctx context.Context, reqs []Request) (*Plan, error) {
 			}
 		}
 		if !list.HasErrors() && inst != nil {
-			if !inst.found {
-				list = append(list, noInstance(it.Instance))
+			// The instance exists, and so does every resource named
+			// (awsconnect's instance checks, through the reader).
+			refs, err := a.checker.References(ctx, in)
+			if err != nil {
+				lookupErr, inst = err, nil
 			} else {
-				refs, err := a.checker.References(ctx, in)
-				if err != nil {
-					lookupErr, inst = err, nil
-				} else {
-					it.instanceOK = true
-					list = append(list, refs...)
-				}
+				it.instanceOK = inst.found
+				list = append(list, refs...)
 			}
 		}
 		it.Violations = list

@@ -5,8 +5,8 @@
 // An Importer reads the admin website's bulk-upload CSV template (the 16
 // columns, or the older 13) into requests, turning profile and hierarchy
 // names into ids with a Names: a NamesTable read from a file, or
-// InstanceNames, which lists the instance's resources through the
-// service. Every problem names the row (the line on which its record
+// InstanceNames, which is package awsconnect's name resolver over the
+// instance. Every problem names the row (the line on which its record
 // starts), the column's header, the code and the rule; a row with an
 // error yields no request.
 //
@@ -26,8 +26,11 @@
 //
 // Apply paces CreateUser with a token bucket (golang.org/x/time/rate; by
 // default the service's quota, 2 a second with a burst of 5) whose rate
-// falls by a fifth on throttling and climbs back (AIMD); look-ups have a
-// bucket of their own. It retries throttling, 5xx and network failures
+// falls by a fifth on throttling and climbs back (AIMD). Every look-up
+// (the instance, its profiles and groups, the users it has, settling an
+// uncertain attempt) goes through package awsconnect's paced reader
+// (awsconnect.Reader), with its own buckets per operation; WithReader
+// shares one with the rest of a program. It retries throttling, 5xx and network failures
 // with exponential backoff and full jitter, capped at 20 s, at most
 // WithMaxAttempts times per user.
 //

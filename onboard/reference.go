@@ -26,11 +26,3 @@ func quote(s string) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
-
-// noInstance is the violation for an instance the service does not know.
-func noInstance(id string) cuerrors.Violation {
-	return cuerrors.Violation{
-		Field: cuerrors.NewPath("InstanceId"), Code: CodeReference, Severity: cuerrors.SeverityError,
-		Rule: RuleInstanceExists, Message: "No instance with this InstanceId exists.", Value: cuerrors.StringValue(id),
-	}
-}

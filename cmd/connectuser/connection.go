@@ -16,15 +16,19 @@ import (
 	"github.com/connectkit/createuser/awsconnect"
 )
 
-// callUsage documents the flags that bound the calls of a command.
+// callUsage documents the flags that bound the look-ups of validate.
 const callUsage = `  --timeout D
-        How long each request to the service may take (default 30s); a
-        request without an answer in time fails, naming the call, and is
-        not retried.
+        How long each request to the service may take (default 30s).
+        Requests are paced at the service's default quota (2 a second per
+        operation, a burst of 5), slow down when throttled, and are retried
+        after throttling, a 5xx or a failed connection; a request without an
+        answer in time fails, naming the call, and is not retried.
   --deadline D
-        How long the whole command may take talking to the service (default:
-        no limit); when it passes, the command stops and exits 2, naming the
-        call in progress.
+        How long the look-ups may take in all (default: no limit). When it
+        passes, or after a look-up failed for good, the documents that
+        follow are not looked up (each is reported as not checked) and the
+        exit status is 2.
+          connectuser validate --instance-id ID --timeout 10s --deadline 5m users.jsonl
 `
 
 // callFlags are --timeout and --deadline.

@@ -34,12 +34,7 @@ const instanceUsage = `  --instance-id ID
           connectuser validate --endpoint-url http://127.0.0.1:8080 --instance-id demo-cm users.jsonl
   --region REGION
         The region of the instance checks (else the SDK's configuration).
-` + callUsage + `        Look-ups are paced at the service's default quota (2 requests a
-        second per operation, a burst of 5), slow down when throttled and
-        are retried; after a look-up failed for good, the documents that
-        follow are not looked up (each is reported as not checked).
-          connectuser validate --instance-id ID --timeout 10s --deadline 5m users.jsonl
-`
+` + callUsage
 
 // instanceFlags are the flags of the instance checks.
 type instanceFlags struct {

@@ -7,6 +7,7 @@ package pace
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -42,9 +43,12 @@ const (
 )
 
 // NewBucket returns a bucket of perSecond calls a second with bursts of
-// burst (at least 1).
+// burst (at least 1); a perSecond of zero or less paces nothing.
 func NewBucket(perSecond float64, burst int) *Bucket {
 	burst = max(burst, 1)
+	if perSecond <= 0 {
+		perSecond = math.Inf(1)
+	}
 	return &Bucket{
 		lim: rate.NewLimiter(rate.Limit(perSecond), burst),
 		max: perSecond,
@@ -54,9 +58,15 @@ func NewBucket(perSecond float64, burst int) *Bucket {
 }
 
 // Wait blocks until a call may be sent, or ctx is done (its error then).
+// When the next token would come after ctx's deadline, it waits for the
+// deadline all the same: the caller learns that ctx is done, as from any
+// other wait, when it is.
 func (b *Bucket) Wait(ctx context.Context) error {
 	if err := b.lim.Wait(ctx); err != nil {
-		return err
+		if ctx.Err() == nil {
+			<-ctx.Done()
+		}
+		return ctx.Err()
 	}
 	b.sent.Add(1)
 	return nil
