@@ -21,7 +21,10 @@
 //     channel-specific configuration lists.
 //   - user: the request (CreateUserInput), a fluent Builder, the strict
 //     reader of request documents, the rule catalog (user.Rules) and the
-//     engine (user.Validator) that checks all of it in one pass.
+//     engine (user.Validator) that checks all of it in one pass; and the
+//     same for the operations that change a user after it is created
+//     (UpdateUserPhoneConfigInput and the others, user.Operations,
+//     Validator.ValidateRequest), each member with its CreateUser rules.
 //   - user/validatortags: the same field rules as tags for
 //     github.com/go-playground/validator/v10.
 //   - awsconnect: conversion to and from aws-sdk-go-v2's

@@ -83,3 +83,50 @@ func ExampleServer_AddInstance() {
 	// support SAML 2 jdoe@example.com
 	// connecttest: instance 11111111-2222-3333-4444-555555555555: user x: no routing profile rp-missing
 }
+
+// A test of code that updates users: seed a user, let the code under test
+// send its updates, and read the user back as stored.
+func ExampleServer_User() {
+	srv := connecttest.NewServer()
+	defer srv.Close()
+	demo := srv.AddDemoInstances()
+	instance := demo[0]
+	err := srv.AddUser(instance.Id, connecttest.User{Id: "u-1", Username: "mary",
+		SecurityProfileIds: []string{instance.SecurityProfiles[1].Id}, RoutingProfileId: instance.RoutingProfiles[0].Id,
+		Tags: map[string]string{"team": "blue"}})
+	fmt.Println(err)
+
+	client := connect.New(connect.Options{
+		Region:       srv.Region(),
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "any", ""),
+		BaseEndpoint: aws.String(srv.URL),
+	})
+	ctx := context.Background()
+	_, err = client.UpdateUserSecurityProfiles(ctx, &connect.UpdateUserSecurityProfilesInput{
+		InstanceId: aws.String(instance.Id), UserId: aws.String("u-1"),
+		SecurityProfileIds: []string{instance.SecurityProfiles[2].Id}, // CallCenterManager
+	})
+	fmt.Println(err)
+	_, err = client.TagResource(ctx, &connect.TagResourceInput{
+		ResourceArn: aws.String("arn:aws:connect:us-east-1:123456789012:instance/" + instance.Id + "/agent/u-1"),
+		Tags:        map[string]string{"site": "lisbon"},
+	})
+	fmt.Println(err)
+	_, err = client.UpdateUserHierarchy(ctx, &connect.UpdateUserHierarchyInput{
+		InstanceId: aws.String(instance.Id), UserId: aws.String("nobody"),
+	})
+	var nf *types.ResourceNotFoundException
+	fmt.Println(errors.As(err, &nf))
+
+	u, _ := srv.User(instance.Id, "u-1")
+	fmt.Println(u.SecurityProfileIds, u.Tags)
+	first, _ := srv.LastModified(instance.Id, "u-1")
+	fmt.Println(!first.IsZero())
+	// Output:
+	// <nil>
+	// <nil>
+	// <nil>
+	// true
+	// [22345678-1234-1234-1234-123456789012] map[site:lisbon team:blue]
+	// true
+}

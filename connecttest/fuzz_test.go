@@ -18,7 +18,7 @@ import (
 // server and checks that every answer is a well-formed success or service
 // error (status, x-amzn-ErrorType, {"Message": ...}, x-amzn-RequestId), that
 // nothing panics, and that the state stays consistent (usernames unique in
-// each instance).
+// each instance, at most 50 tags on a user).
 func FuzzServe(f *testing.F) {
 	docs, _ := filepath.Glob("../examples/documents/*.json")
 	for _, d := range docs {
@@ -39,10 +39,28 @@ func FuzzServe(f *testing.F) {
 	f.Add(uint8(1), "/user-hierarchy-groups/"+cmInstance+"/g", "", []byte(nil), true)
 	f.Add(uint8(1), "/security-profiles-summary/"+cmInstance, "", []byte(nil), false)
 	f.Add(uint8(4), "/%zz", "text/plain", []byte("\xff"), true)
+	// The update operations (method 3 is POST, 2 DELETE), on the user
+	// that the fuzz target seeds.
+	fuzzUser := "/users/" + cmInstance + "/" + fuzzUserID
+	fuzzARN := url.PathEscape("arn:aws:connect:us-east-1:123456789012:instance/" + cmInstance + "/agent/" + fuzzUserID)
+	f.Add(uint8(3), fuzzUser+"/identity-info", "application/json", []byte(`{"IdentityInfo":{"FirstName":"Ana","LastName":"Silva","Email":"a@example.com"}}`), true)
+	f.Add(uint8(3), fuzzUser+"/phone-config", "application/json", []byte(`{"PhoneConfig":{"PhoneType":"DESK_PHONE","DeskPhoneNumber":"+15555550100","AfterContactWorkTimeLimit":30}}`), true)
+	f.Add(uint8(3), fuzzUser+"/config", "application/json", []byte(`{"AutoAcceptConfigs":[{"Channel":"CHAT","AutoAccept":true}],"AfterContactWorkConfigs":[{"Channel":"VOICE","AfterContactWorkConfig":{"AfterContactWorkTimeLimit":5}}]}`), true)
+	f.Add(uint8(3), fuzzUser+"/routing-profile", "application/json", []byte(`{"RoutingProfileId":"87654321-9876-9876-9876-210987654321"}`), true)
+	f.Add(uint8(3), fuzzUser+"/security-profiles", "application/json", []byte(`{"SecurityProfileIds":["12345678-1234-1234-1234-123456789012","gone"]}`), true)
+	f.Add(uint8(3), fuzzUser+"/hierarchy", "application/json", []byte(`{}`), true)
+	f.Add(uint8(3), fuzzUser+"/hierarchy", "application/json", []byte(`{"HierarchyGroupId":7}`), true)
+	f.Add(uint8(3), "/tags/"+fuzzARN, "application/json", []byte(`{"tags":{"team":"blue","aws:x":"y"}}`), true)
+	f.Add(uint8(2), "/tags/"+fuzzARN+"?tagKeys=team&tagKeys=never", "", []byte(nil), true)
+	f.Add(uint8(2), fuzzUser, "", []byte(nil), true)
 
 	srv := connecttest.NewServer()
 	defer srv.Close()
 	srv.AddDemoInstances()
+	if err := srv.AddUser(cmInstance, connecttest.User{Id: fuzzUserID, Username: "fuzz.user",
+		SecurityProfileIds: []string{agentSP}, RoutingProfileId: basicRP, Tags: map[string]string{"team": "red"}}); err != nil {
+		f.Fatal(err)
+	}
 	methods := []string{"PUT", "GET", "DELETE", "POST", "PATCH", "HEAD"}
 	known := map[string]int{
 		connecttest.ErrResourceNotFound: 404, connecttest.ErrInvalidParameter: 400, connecttest.ErrDuplicateResource: 409,
@@ -99,6 +117,9 @@ func FuzzServe(f *testing.F) {
 		for _, in := range srv.State().Instances {
 			seen := map[string]bool{}
 			for _, u := range in.Users {
+				if len(u.Tags) > 50 {
+					t.Fatalf("%d tags on a user", len(u.Tags))
+				}
 				if seen[u.Username] {
 					t.Fatalf("username twice in %s", in.Id)
 				}
@@ -107,6 +128,9 @@ func FuzzServe(f *testing.F) {
 		}
 	})
 }
+
+// fuzzUserID is the user FuzzServe seeds, which the update seeds name.
+const fuzzUserID = "fuzz-user"
 
 // httptestBody wraps a body for a hand-made request.
 func httptestBody(b []byte) *readCloser { return &readCloser{strings.NewReader(string(b))} }

@@ -50,7 +50,9 @@ func (s *Server) tagUpdate(arn string, req user.Request, check func(next *User) 
 }
 
 // reservedTagKey reports whether a tag key is the service's (aws: in any
-// letter case), which a request may not set.
+// letter case), which a request may not set. The catalog refuses such a key
+// first (rule tags.key.reserved, with the violation in the answer); this
+// holds the service's answer whatever the catalog's rows.
 func reservedTagKey(k string) bool {
 	return len(k) >= 4 && strings.EqualFold(k[:4], "aws:")
 }

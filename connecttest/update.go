@@ -61,9 +61,9 @@ func decodeBody(r *http.Request, in any, path ...string) *response {
 	return nil
 }
 
-// ok is the answer of a successful update: 200 with no body, as the
+// updated is the answer of a successful update: 200 with no body, as the
 // service answers.
-func ok() response { return response{status: http.StatusOK, body: []byte{}} }
+func updated() response { return response{status: http.StatusOK, body: []byte{}} }
 
 // updateUser judges req for the user of params (InstanceId, UserId) and,
 // when it passes, applies it: apply changes next, a deep copy of the stored
@@ -98,7 +98,7 @@ func (s *Server) applyUpdate(params []string, apply func(st *instanceState, next
 	}
 	su.User = next
 	su.modified = s.cfg.now()
-	return ok()
+	return updated()
 }
 
 // securityProfileID, routingProfileID and groupID read a reference (an id,
@@ -150,8 +150,9 @@ func (s *Server) updateUserIdentityInfo(r *http.Request, params []string) respon
 // updateUserPhoneConfig is UpdateUserPhoneConfig:
 // POST /users/{InstanceId}/{UserId}/phone-config. It replaces PhoneConfig
 // whole and, as the service documents ("the same ACW timeouts to all
-// channels"), gives its AfterContactWorkTimeLimit (0 when not given) to
-// every per-channel after-contact-work setting the user has.
+// channels"), gives its AfterContactWorkTimeLimit (0 when not given, as
+// the service stores it) to every per-channel AfterContactWorkConfig the
+// user has; an agent-first callback's own setting is kept.
 func (s *Server) updateUserPhoneConfig(r *http.Request, params []string) response {
 	in := &user.UpdateUserPhoneConfigInput{}
 	if bad := decodeBody(r, in, "InstanceId", "UserId"); bad != nil {

@@ -91,21 +91,21 @@ func (s *Server) createUser(r *http.Request, params []string) response {
 	u := userFromInput("", in)
 	u.SecurityProfileIds = make([]string, len(in.SecurityProfileIds))
 	for i, ref := range in.SecurityProfileIds {
-		spID, ok := s.resourceID(id, "security-profile", ref)
-		if _, exists := st.sp[spID]; !ok || !exists {
-			return notFound("Security profile " + ref + " not found in instance " + id)
+		spID, bad := s.securityProfileID(st, ref)
+		if bad != nil {
+			return *bad
 		}
 		u.SecurityProfileIds[i] = spID
 	}
-	rpID, ok := s.resourceID(id, "routing-profile", in.RoutingProfileId)
-	if _, exists := st.rp[rpID]; !ok || !exists {
-		return notFound("Routing profile " + in.RoutingProfileId + " not found in instance " + id)
+	rpID, bad := s.routingProfileID(st, in.RoutingProfileId)
+	if bad != nil {
+		return *bad
 	}
 	u.RoutingProfileId = rpID
 	if in.HierarchyGroupId != nil {
-		gID, ok := s.resourceID(id, "agent-group", *in.HierarchyGroupId)
-		if _, exists := st.groups[gID]; !ok || !exists {
-			return notFound("Hierarchy group " + *in.HierarchyGroupId + " not found in instance " + id)
+		gID, bad := s.groupID(st, *in.HierarchyGroupId)
+		if bad != nil {
+			return *bad
 		}
 		u.HierarchyGroupId = &gID
 	}

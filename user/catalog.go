@@ -50,7 +50,7 @@ const (
 	srcLimits    = "createuser limits for hostile input (limits.go)"
 	srcInstance  = "createuser specification, section 9 (the instance, read through the API)"
 	srcUpdate    = "API model (the UpdateUser*, TagResource, UntagResource and DeleteUser shapes, constraints)"
-	srcReading11 = "createuser specification, section 11 (a reading of the update operations)"
+	srcReading11 = "UpdateUser* and TagResource API reference (a reading where the model is silent)"
 )
 
 // ruleIndex names a row of the catalog. The engine refers to rows by

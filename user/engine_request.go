@@ -32,7 +32,11 @@ var (
 )
 
 func (c *checker) top(in *CreateUserInput) {
-	c.instanceID(in.InstanceId)
+	// The common case, an ASCII id of 3 to 100 bytes, breaks no rule of
+	// instanceID: tested here, it costs CreateUser no call.
+	if id := in.InstanceId; len(id) < 3 || len(id) > maxInstanceID || !pattern.ASCII(id) {
+		c.instanceID(id)
+	}
 	c.username(in.Username)
 	c.password(in.Password)
 }
@@ -295,8 +299,13 @@ func (c *checker) directoryAndIDs(in *CreateUserInput) {
 	}
 
 	c.securityProfiles(ids, ascii)
-	c.routingProfileID(in.RoutingProfileId, ascii)
-	c.hierarchyGroupID(in.HierarchyGroupId, ascii)
+	// The common cases break no rule: tested here, they cost no call.
+	if in.RoutingProfileId == "" || !ascii {
+		c.routingProfileID(in.RoutingProfileId, ascii)
+	}
+	if g := in.HierarchyGroupId; g != nil && (*g == "" || !ascii) {
+		c.hierarchyGroupID(g, ascii)
+	}
 }
 
 // securityProfiles checks SecurityProfileIds; ascii says that every id is

@@ -212,9 +212,15 @@ func (v *Validator) checkOp(op opSet, in *CreateUserInput, x *extras, skip []cue
 	case opConfig:
 		c.updateConfig(in)
 	case opRoutingProfile:
-		c.routingProfileID(in.RoutingProfileId, false)
+		c.routingProfileID(in.RoutingProfileId, pattern.Bytes(in.RoutingProfileId)&pattern.HighBits == 0)
 	case opSecurityProfiles:
-		c.securityProfiles(in.SecurityProfileIds, false)
+		// As directoryAndIDs: one test of the ids' bytes tells whether any
+		// needs a look for invalid UTF-8.
+		var bytes uint64
+		for _, id := range in.SecurityProfileIds {
+			bytes |= pattern.Bytes(id)
+		}
+		c.securityProfiles(in.SecurityProfileIds, bytes&pattern.HighBits == 0)
 	case opHierarchy:
 		c.hierarchyGroupID(in.HierarchyGroupId, false)
 	case opTagResource:

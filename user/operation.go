@@ -150,3 +150,15 @@ func (s opSet) list() []Operation {
 	}
 	return out
 }
+
+// Members returns the members of the operation's request document, in
+// the order of the service's model: what `aws connect CLI-NAME
+// --cli-input-json` reads (InstanceId and UserId, which travel in the
+// request path, among them); nil for an operation that is not one of
+// [Operations]. The slice is a new one.
+func (o Operation) Members() []string {
+	if i := o.ordinal(); i >= 0 {
+		return append([]string(nil), updateMembers[i]...)
+	}
+	return nil
+}

@@ -149,9 +149,9 @@ func (s *spot) offset(k int) int {
 }
 
 // tagKeyOf returns the tag key that v is about, when v is a violation of
-// a tag key: at Tags, with the key as its value.
+// a tag key: at Tags (TagResource's tags), with the key as its value.
 func tagKeyOf(v *cuerrors.Violation) (string, bool) {
-	if v.Field.Len() != 1 || v.Field.String() != "Tags" || v.Value.Truncated() {
+	if v.Field.Len() != 1 || v.Field.String() != "Tags" && v.Field.String() != "tags" || v.Value.Truncated() {
 		return "", false
 	}
 	s, ok := v.Value.Interface().(string)
@@ -262,7 +262,7 @@ func (l *locator) object() {
 	d := &l.d
 	d.open()
 	base := len(l.path)
-	tags := string(l.path) == "Tags"
+	tags := string(l.path) == "Tags" || string(l.path) == "tags" // TagResource's
 	for first := true; !d.out.fatal; first = false {
 		c := d.ws()
 		if c == '}' {

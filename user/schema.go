@@ -2,6 +2,7 @@ package user
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -38,42 +39,52 @@ const schemaDescription = "A Connect Customer CreateUser request document: the r
 // written as 60.0 or 1e3, which JSON Schema reads as integers). Editors
 // use it to complete and check documents as they are written. The bytes
 // are indented JSON and a copy.
-func JSONSchema() []byte {
-	schemaOnce.Do(func() {
-		b, err := json.MarshalIndent(buildSchema(), "", "  ")
+func JSONSchema() []byte { return JSONSchemaOf(OperationCreateUser) }
+
+// JSONSchemaOf returns the JSON Schema of the request document of op, as
+// [JSONSchema] does for CreateUser's (JSONSchemaOf(OperationCreateUser)
+// is JSONSchema()): the members that `aws connect CLI-NAME
+// --cli-input-json` reads, each with the rules it has in op, and op's own
+// (its required members, the counts of tags and tagKeys). Its $id names
+// the operation's CLI name. nil for an op that is not one of
+// [Operations].
+func JSONSchemaOf(op Operation) []byte {
+	k := op.ordinal()
+	if k < 0 {
+		return nil
+	}
+	schemaOnce[k].Do(func() {
+		b, err := json.MarshalIndent(buildSchema(k), "", "  ")
 		if err != nil {
 			panic("user: the JSON Schema does not encode: " + err.Error())
 		}
-		schemaBytes = append(b, '\n')
+		schemaBytes[k] = append(b, '\n')
 	})
-	return append([]byte(nil), schemaBytes...)
+	return append([]byte(nil), schemaBytes[k]...)
 }
 
 var (
-	schemaOnce  sync.Once
-	schemaBytes []byte
+	schemaOnce  [len(operations)]sync.Once
+	schemaBytes [len(operations)][]byte
 )
 
 type object = map[string]any
 
-// schemaDescriptionOf returns the sentences of the catalog's rows at
-// field that hold under every identity management type.
-func schemaDescriptionOf(field string) string {
+// schemaDescriptionOf returns the sentences of the catalog's rows of op
+// at field that hold under every identity management type.
+func schemaDescriptionOf(op opSet, field string) string {
 	var s []string
 	for i := range catalog {
-		if catalog[i].Field == field && len(catalog[i].Identity) == 0 {
+		alts := []string{catalog[i].Field}
+		if ruleOperations[i]&opTagged != 0 {
+			// The rows of tags name each operation's path: Tags|tags|tagKeys[i].
+			alts = strings.Split(catalog[i].Field, "|")
+		}
+		if ruleIndex(i) != rLimitElements && ruleOperations[i]&op != 0 && slices.Contains(alts, field) && len(catalog[i].Identity) == 0 {
 			s = append(s, catalog[i].Description)
 		}
 	}
 	return strings.Join(s, " ")
-}
-
-// described adds the description of field to s.
-func described(s object, field string) object {
-	if d := schemaDescriptionOf(field); d != "" {
-		s["description"] = d
-	}
-	return s
 }
 
 // nullable is t, or null (absent).
@@ -132,7 +143,15 @@ func whiteSpaceClass() string {
 	return b.String()
 }
 
-func buildSchema() object {
+func buildSchema(k int) object {
+	op := opSet(1) << k
+	// described adds the description of field in op to s.
+	described := func(s object, field string) object {
+		if d := schemaDescriptionOf(op, field); d != "" {
+			s["description"] = d
+		}
+		return s
+	}
 	timeLimit := func(field string) object {
 		return described(object{"type": nullable("integer"), "minimum": 0, "maximum": maxTimeLimit}, field)
 	}
@@ -215,10 +234,13 @@ func buildSchema() object {
 			"additionalProperties": described(object{"type": "string", "maxLength": maxTagValue}, "Tags[k]"),
 		}, "Tags"),
 	}
-	root := members("object", inputMembers, props, "InstanceId", "Username", "SecurityProfileIds", "RoutingProfileId")
-	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-	root["$id"] = SchemaID
-	root["title"] = "CreateUser request document"
-	root["description"] = schemaDescription
-	return root
+	if op == opCreate {
+		root := members("object", inputMembers, props, "InstanceId", "Username", "SecurityProfileIds", "RoutingProfileId")
+		root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+		root["$id"] = SchemaID
+		root["title"] = "CreateUser request document"
+		root["description"] = schemaDescription
+		return root
+	}
+	return updateSchema(k, props, described)
 }

@@ -5,8 +5,9 @@ import (
 	"github.com/connectkit/createuser/identity"
 )
 
-// Validator checks CreateUser requests against the whole rule catalog
-// under fixed options. It is immutable, so one Validator is safe for
+// Validator checks CreateUser requests, and the requests of the other
+// user operations ([Validator.ValidateRequest]), against the whole rule
+// catalog under fixed options. It is immutable, so one Validator is safe for
 // concurrent use by any number of goroutines. The zero Validator, and a nil
 // *Validator, check under the Unknown identity type, like NewValidator().
 type Validator struct {

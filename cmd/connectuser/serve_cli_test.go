@@ -181,7 +181,7 @@ func sentUser(t *testing.T, data []byte) map[string]any {
 	return doc
 }
 
-var logLine = regexp.MustCompile(`^(CreateUser|DescribeUser|ListUsers|SearchUsers|DeleteUser|DescribeInstance|ListInstances|ListSecurityProfiles|ListRoutingProfiles|ListUserHierarchyGroups|DescribeUserHierarchyGroup|-) [0-9]{1,3} (-|[A-Za-z]+Exception)( fault=[a-z-]+)? [0-9.]+[µnm]?s id=[0-9a-f-]{36}$`)
+var logLine = regexp.MustCompile(`^(CreateUser|DescribeUser|ListUsers|SearchUsers|DeleteUser|UpdateUserIdentityInfo|UpdateUserPhoneConfig|UpdateUserConfig|UpdateUserRoutingProfile|UpdateUserSecurityProfiles|UpdateUserHierarchy|TagResource|UntagResource|DescribeInstance|ListInstances|ListSecurityProfiles|ListRoutingProfiles|ListUserHierarchyGroups|DescribeUserHierarchyGroup|-) [0-9]{1,3} (-|[A-Za-z]+Exception)( fault=[a-z-]+)? [0-9.]+[µnm]?s id=[0-9a-f-]{36}$`)
 
 func TestServeWithAWSCLI(t *testing.T) {
 	requireClient(t, "the AWS CLI", "aws", "--version")

@@ -16,8 +16,10 @@ import (
 // These helpers run `connectuser serve` as a process and real clients (the
 // AWS CLI, boto3) against it, on 127.0.0.1 only, each bounded in time.
 
-// processTimeout bounds every process a test starts.
-const processTimeout = 2 * time.Minute
+// processTimeout bounds every process a test starts. A `connectuser serve`
+// lives as long as its test, which runs dozens of AWS CLI processes (each
+// a few seconds on a loaded machine), so the bound is generous.
+const processTimeout = 6 * time.Minute
 
 // lockedBuffer is a bytes.Buffer that a process writes while the test
 // reads it.

@@ -59,7 +59,7 @@ func jsonMembers(v any, prefix string, out *[]string) {
 		path := prefix + name
 		switch m := m.(type) {
 		case map[string]any:
-			if name == "Tags" {
+			if name == "Tags" || name == "tags" { // a map whatever its keys
 				*out = append(*out, path+"{}")
 				continue
 			}

@@ -18,8 +18,9 @@ import (
 
 const validateUsage = `Usage: connectuser validate [flags] PATH...
 
-Checks CreateUser request documents against the whole rule catalog and
-reports every violation of every document, with the path of the member.
+Checks request documents of a user operation (CreateUser unless
+--operation says another) against the whole rule catalog and reports every
+violation of every document, with the path of the member.
 
 PATH is one of:
   FILE.json    a request document (any name that does not end in .jsonl)
@@ -34,16 +35,28 @@ A document that cannot be read (broken JSON, a line too long) is reported
 and the run goes on. An unreadable path is reported on standard error, the
 run goes on, and the exit status is 2.
 
-Across all documents of the run, a second request for the same Username in
-the same InstanceId is a duplicate error at Username; its related path is
-"SOURCE:LINE#Username" (or "SOURCE#Username" for a .json file), naming the
-first.
+Across all documents of a create-user run, a second request for the same
+Username in the same InstanceId is a duplicate error at Username; its
+related path is "SOURCE:LINE#Username" (or "SOURCE#Username" for a .json
+file), naming the first.
 
 Input is streamed: documents are validated on every CPU and reported in
 input order, and memory stays within a few documents per CPU plus about 80
 bytes per distinct username, however many documents there are.
 
 Flags:
+  --operation NAME
+        The operation whose documents these are, by its AWS CLI name:
+        create-user (the default), update-user-identity-info,
+        update-user-phone-config, update-user-config,
+        update-user-routing-profile, update-user-security-profiles,
+        update-user-hierarchy, tag-resource, untag-resource or delete-user
+        (the API names, such as UpdateUserPhoneConfig, are accepted too). A
+        document is what 'aws connect NAME --cli-input-json' reads:
+        InstanceId and UserId are members of it, and tag-resource's and
+        untag-resource's members are resourceArn, tags and tagKeys. A
+        member keeps its create-user rules in every operation that has it.
+          connectuser validate --operation update-user-phone-config phone.json
   --identity-management TYPE
         The identity management type of the instance: CONNECT_MANAGED, SAML
         or EXISTING_DIRECTORY, in any letter case. Without it (or with UNKNOWN), a rule that
@@ -128,13 +141,14 @@ const defaultMaxDocumentSize = 1 << 20
 
 // validateOptions are the flags of validate.
 type validateOptions struct {
-	identity identity.Type
-	format   string // one of formats
-	strict   bool   // --fail-on warning
-	ignore   report.Ignore
-	maxSize  int
-	input    inputFormat
-	jobs     int
+	operation user.Operation // --operation
+	identity  identity.Type
+	format    string // one of formats
+	strict    bool   // --fail-on warning
+	ignore    report.Ignore
+	maxSize   int
+	input     inputFormat
+	jobs      int
 	// redactUsernames: no violation shows a username (--redact-usernames).
 	redactUsernames bool
 	recursive       bool // --recursive
@@ -161,12 +175,20 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 	redact := fs.Bool("redact-usernames", false, "show no username in the report")
 	recursive := fs.Bool("recursive", false, "read subdirectories too")
 	instance := addInstanceFlags(fs)
+	opName := fs.String("operation", "create-user", "the operation of the documents")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return validateOptions{}, nil, err
 	}
 	if err := instance.call.check(); err != nil {
 		return validateOptions{}, nil, err
+	}
+	op, err := user.ParseOperation(*opName)
+	if err != nil {
+		return validateOptions{}, nil, fmt.Errorf("--operation: %w", err)
+	}
+	if op != user.OperationCreateUser && instance.enabled() {
+		return validateOptions{}, nil, errors.New("the instance checks (--instance-id, --endpoint-url, --region) check create-user documents only")
 	}
 	switch {
 	case *jobs < 0:
@@ -178,12 +200,13 @@ func parseValidate(args []string) (validateOptions, []string, error) {
 		return validateOptions{}, nil, errors.New("no PATH given (use - for standard input)")
 	}
 	opts := validateOptions{
-		identity: idFlag.t,
-		format:   formatFlag.value,
-		strict:   *strict || failOn.value == "warning",
-		maxSize:  int(size),
-		input:    inputFormat(inputFlag.value),
-		jobs:     *jobs,
+		operation: op,
+		identity:  idFlag.t,
+		format:    formatFlag.value,
+		strict:    *strict || failOn.value == "warning",
+		maxSize:   int(size),
+		input:     inputFormat(inputFlag.value),
+		jobs:      *jobs,
 
 		redactUsernames: *redact,
 		recursive:       *recursive,
@@ -268,6 +291,8 @@ func validate(opts validateOptions, paths []string, stdin io.Reader, stdout, std
 			return
 		case j.tooLarge:
 			j.list = cuerrors.List{tooLarge}
+		case opts.operation != user.OperationCreateUser:
+			_, j.list = v.ValidateOperationDocumentAt(opts.operation, j.data, startLine(j))
 		default:
 			j.in, j.list = v.ValidateDocumentAt(j.data, startLine(j))
 			if check != nil {
