@@ -9,6 +9,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/onboard"
 )
 
@@ -33,7 +34,13 @@ Flags:
                           connectuser serve); otherwise the SDK's usual
                           configuration (AWS_REGION, AWS_PROFILE, ...)
   --region R              the region
-  --lookup-rate R         look-ups per second (default 2, burst 5)
+  --lookup-rate R         look-ups per second and operation (default 2,
+                          burst 5)
+  --timeout D             how long each request may take (default 30s); a
+                          look-up without an answer in time fails, naming
+                          the call
+  --deadline D            how long the whole export may take (default: no
+                          limit); when it passes, export exits 2
   --progress-interval D   (default 5s)
 
 Example:
@@ -46,6 +53,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("export")
 	var c connFlags
 	c.register(fs)
+	call := addCallFlags(fs)
 	format := choice{value: "csv", allowed: []string{"csv", "jsonl"}}
 	fs.Var(&format, "format", "")
 	var interval time.Duration
@@ -66,13 +74,18 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	case c.lookupRate <= 0 || interval <= 0:
 		return usageError(stderr, "export", errors.New("--lookup-rate and --progress-interval must be above 0"))
 	}
-	ctx := context.Background()
+	if err := call.check(); err != nil {
+		return usageError(stderr, "export", err)
+	}
+	ctx, cancel := call.withDeadline(context.Background())
+	defer cancel()
 	client, err := newConnectClient(ctx, c.region, c.endpoint)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser export: configuring the client: %v\n", err)
 		return exitUsage
 	}
-	a := onboard.New(client, onboard.WithInstanceID(c.instanceID), onboard.WithLookupRate(c.lookupRate, onboard.DefaultBurst))
+	reader := awsconnect.NewReader(client, append(readerOptions(call, nil), awsconnect.WithReadRate(c.lookupRate, onboard.DefaultBurst))...)
+	a := onboard.New(client, onboard.WithInstanceID(c.instanceID), onboard.WithReader(reader))
 	last := time.Now()
 	users, err := a.Export(ctx, func(done, total int) {
 		if time.Since(last) >= interval {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/renameio/v2"
 
+	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
 	"github.com/connectkit/createuser/identity"
 	"github.com/connectkit/createuser/onboard"
@@ -55,7 +56,13 @@ Flags:
   --out PLAN.json         save the plan for 'connectuser apply --plan'
                           (it holds the file's requests, passwords
                           included: keep it as you keep the file)
-  --lookup-rate R         look-ups per second (default 2, burst 5)
+  --lookup-rate R         look-ups per second and operation (default 2,
+                          burst 5)
+  --timeout D             how long each request may take (default 30s); a
+                          look-up without an answer in time fails, naming
+                          the call
+  --deadline D            how long the whole plan may take (default: no
+                          limit); when it passes, plan exits 2
 
 Example:
   connectuser export --instance-id ID > users.csv
@@ -128,6 +135,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("plan")
 	var c connFlags
 	c.register(fs)
+	call := addCallFlags(fs)
 	var prune, showValues bool
 	var out string
 	format := choice{value: "text", allowed: []string{"text", "json"}}
@@ -149,13 +157,18 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	case c.lookupRate <= 0:
 		return usageError(stderr, "plan", errors.New("--lookup-rate must be above 0"))
 	}
-	ctx := context.Background()
+	if err := call.check(); err != nil {
+		return usageError(stderr, "plan", err)
+	}
+	ctx, cancel := call.withDeadline(context.Background())
+	defer cancel()
 	client, err := newConnectClient(ctx, c.region, c.endpoint)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser plan: configuring the client: %v\n", err)
 		return exitUsage
 	}
-	opts := []onboard.Option{onboard.WithInstanceID(c.instanceID), onboard.WithLookupRate(c.lookupRate, onboard.DefaultBurst)}
+	reader := awsconnect.NewReader(client, append(readerOptions(call, nil), awsconnect.WithReadRate(c.lookupRate, onboard.DefaultBurst))...)
+	opts := []onboard.Option{onboard.WithInstanceID(c.instanceID), onboard.WithReader(reader)}
 	if prune {
 		opts = append(opts, onboard.WithPrune())
 	}
