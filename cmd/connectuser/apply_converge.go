@@ -93,6 +93,9 @@ func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args
 	case errors.Is(err, onboard.ErrTooManyDeletes):
 		fmt.Fprintf(stderr, "connectuser apply: the plan deletes %d users; --max-deletes allows %d; nothing was sent\n", plan.Count(onboard.ActionDelete), f.maxDeletes)
 		return exitUsage
+	case errors.Is(err, onboard.ErrInterrupted) && deadlinePassed(ctx):
+		fmt.Fprintf(stderr, "connectuser apply: %v; run the same command again to resume (journal %s)\n", context.Cause(ctx), f.journal)
+		return exitUsage
 	case errors.Is(err, onboard.ErrInterrupted):
 		fmt.Fprintf(stderr, "connectuser apply: interrupted; run the same command again to resume (journal %s)\n", f.journal)
 		fmt.Fprintf(stderr, "  connectuser %s\n", strings.Join(quoteArgs(append([]string{"apply"}, args...)), " "))
