@@ -201,7 +201,7 @@ func userFromSearch(instance string, s *types.UserSearchSummary) User {
 			in.AfterContactWorkConfigs[i] = c
 		}
 	}
-		return User{ID: aws.ToString(s.Id), ARN: aws.ToString(s.Arn), Request: readBack(in)}
+	return User{ID: aws.ToString(s.Id), ARN: aws.ToString(s.Arn), Request: readBack(in)}
 }
 
 // readBack converts a user as the service answered it: unlike a request,
