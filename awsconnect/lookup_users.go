@@ -187,6 +187,20 @@ func userFromSearch(instance string, s *types.UserSearchSummary) User {
 		pc.AfterContactWorkTimeLimit /= 1000
 		in.PhoneConfig = &pc
 	}
+	if s.AfterContactWorkConfigs != nil {
+		// The per-channel limits are in milliseconds too.
+		in.AfterContactWorkConfigs = make([]types.AfterContactWorkConfigPerChannel, len(s.AfterContactWorkConfigs))
+		for i, c := range s.AfterContactWorkConfigs {
+			for _, w := range []**types.AfterContactWorkConfig{&c.AfterContactWorkConfig, &c.AgentFirstCallbackAfterContactWorkConfig} {
+				if *w != nil {
+					v := **w
+					v.AfterContactWorkTimeLimit /= 1000
+					*w = &v
+				}
+			}
+			in.AfterContactWorkConfigs[i] = c
+		}
+	}
 	return User{ID: aws.ToString(s.Id), ARN: aws.ToString(s.Arn), Request: readBack(in)}
 }
 

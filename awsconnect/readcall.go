@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -253,6 +255,12 @@ func classifyRead(err error) readKind {
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return readFinal
+	}
+	var ne net.Error
+	if errors.As(err, &ne) || errors.Is(err, net.ErrClosed) || errors.Is(err, io.ErrUnexpectedEOF) {
+		// The answer was cut short while its body was read (the status
+		// may say 200): no answer. A read is safe to send again.
+		return readRetry
 	}
 	status := 0
 	var re *smithyhttp.ResponseError

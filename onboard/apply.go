@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -39,6 +40,9 @@ type Failure struct {
 	Origin   user.Origin
 	Instance string
 	Username string
+	// Operation is the API's name of the call that failed (CreateUser,
+	// an update operation, DeleteUser).
+	Operation string
 	// ErrorCode is the service's error code (NoAnswer when no attempt
 	// got one).
 	ErrorCode string
@@ -59,6 +63,10 @@ type Summary struct {
 	Failed  int
 	Invalid int
 	Pending int // not finished: interrupted, or a look-up to settle them failed
+	// Updated, Unchanged and Deleted count the users of a plan of
+	// Applier.Plan brought to the file's state, found as the file asks,
+	// and deleted.
+	Updated, Unchanged, Deleted int
 	// Attempts is the number of CreateUser requests sent, Throttled how
 	// many of them were throttled, Uncertain how many got no answer (a
 	// network failure or a 5xx).
@@ -66,12 +74,16 @@ type Summary struct {
 	Elapsed                        time.Duration
 	Interrupted                    bool
 	// Failures are the users counted in Failed, in the order of the
-	// plan.
+	// plan, each with the operation that failed.
 	Failures []Failure
+
+	converge bool // a plan of Applier.Plan: String counts updates and deletes
 }
 
 // OK reports whether every user of the plan exists now.
-func (s *Summary) OK() bool { return s.Created+s.Existed+s.Done+s.Changed == s.Total }
+func (s *Summary) OK() bool {
+	return s.Created+s.Existed+s.Done+s.Changed+s.Updated+s.Unchanged+s.Deleted == s.Total
+}
 
 // Rate returns the users created per second of Elapsed.
 func (s *Summary) Rate() float64 {
@@ -87,18 +99,23 @@ func (s *Summary) String() string {
 	if s.Changed > 0 {
 		changed = fmt.Sprintf(" (%d changed since)", s.Changed)
 	}
-	return fmt.Sprintf("created %d (settled %d), existed %d, already done %d%s, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
-		s.Created, s.Settled, s.Existed, s.Done, changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
+	converged := ""
+	if s.converge {
+		converged = fmt.Sprintf("updated %d, deleted %d, unchanged %d, ", s.Updated, s.Deleted, s.Unchanged)
+	}
+	return fmt.Sprintf("created %d (settled %d), %sexisted %d, already done %d%s, failed %d, invalid %d, pending %d; %d requests, %d throttled, %d without an answer; %s, %.2f users/s",
+		s.Created, s.Settled, converged, s.Existed, s.Done, changed, s.Failed, s.Invalid, s.Pending, s.Attempts, s.Throttled, s.Uncertain,
 		s.Elapsed.Round(time.Millisecond), s.Rate())
 }
 
 // run is the state of one Apply.
 type run struct {
-	a      *Applier
-	mu     sync.Mutex // guards sum, failed and the observer
-	sum    Summary
-	failed []*Item // the users counted in sum.Failed
-	err    error   // the first journal error: everything stops
+	a        *Applier
+	converge bool       // a plan of Applier.Plan
+	mu       sync.Mutex // guards sum, failed and the observer
+	sum      Summary
+	failed   []*Item // the users counted in sum.Failed
+	err      error   // the first journal error: everything stops
 }
 
 // Apply carries out plan (from Check): it records the invalid users, the
@@ -121,8 +138,13 @@ type run struct {
 // nothing.
 func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	start := time.Now()
-	r := &run{a: a}
+	r := &run{a: a, converge: plan.Converge}
+	r.sum.converge = plan.Converge
 	r.sum.Total = len(plan.Items)
+	if n := plan.Count(ActionDelete); n > a.cfg.maxDeletes {
+		r.sum.Pending = r.sum.Total
+		return &r.sum, fmt.Errorf("%w: %d deletes, at most %d", ErrTooManyDeletes, n, a.cfg.maxDeletes)
+	}
 	release, err := a.cfg.journal.acquire()
 	if err != nil {
 		r.sum.Pending = r.sum.Total
@@ -134,9 +156,9 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 		slices.SortStableFunc(r.failed, func(a, b *Item) int { return cmp.Compare(a.index, b.index) })
 		for _, it := range r.failed {
 			r.sum.Failures = append(r.sum.Failures, Failure{Origin: it.Origin, Instance: it.Instance, Username: it.Username,
-				ErrorCode: it.errorCode, ErrorMessage: it.errorMessage})
+				Operation: it.errorOperation, ErrorCode: it.errorCode, ErrorMessage: it.errorMessage})
 		}
-		r.sum.Throttled = int(a.create.throttled.Load())
+		r.sum.Throttled = a.throttled()
 		if r.err != nil {
 			return &r.sum, r.err
 		}
@@ -164,6 +186,15 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 			r.outcome(it, EventCreated, 0, true, "", "")
 		case ActionCreate:
 			todo = append(todo, it)
+		case ActionUnchanged:
+			r.count(func(s *Summary) { s.Unchanged++ })
+		}
+		if r.converge && it.attempted && (it.Action == ActionUnchanged || it.Action == ActionUpdate) {
+			// Created by a run that died after sending: settled.
+			digest := it.settleDigest
+			if r.journal(it, EventCreated, it.UserId, it.UserArn, "", "", digest) == nil {
+				r.count(func(s *Summary) { s.Settled++ })
+			}
 		}
 	}
 	if r.err != nil {
@@ -174,32 +205,25 @@ func (a *Applier) Apply(ctx context.Context, plan *Plan) (*Summary, error) {
 	// journal fails.
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()
-	next := make(chan *Item)
-	var wg sync.WaitGroup
-	for range min(a.cfg.concurrency, max(1, len(todo))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range next {
-				if !r.createUser(stop, it) {
-					cancel()
-				}
-			}
-		}()
-	}
-	dispatched := 0
-dispatch:
-	for _, it := range todo {
-		select {
-		case next <- it:
-			dispatched++
-		case <-stop.Done():
-			break dispatch
-		}
-	}
-	close(next)
-	wg.Wait()
+	dispatched := a.each(stop, cancel, todo, r.createUser)
 	r.sum.Pending += len(todo) - dispatched
+	// Then the updates, then the deletes.
+	for _, phase := range []struct {
+		action Action
+		fn     func(context.Context, *Item) bool
+	}{{ActionUpdate, r.updateUser}, {ActionDelete, r.deleteUser}} {
+		var items []*Item
+		for _, it := range plan.Items {
+			if it.Action == phase.action {
+				items = append(items, it)
+			}
+		}
+		n := 0
+		if stop.Err() == nil {
+			n = a.each(stop, cancel, items, phase.fn)
+		}
+		r.sum.Pending += len(items) - n
+	}
 	if ctx.Err() != nil {
 		r.sum.Interrupted = true
 		return finish(ErrInterrupted)
@@ -214,6 +238,14 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 	a := r.a
 	sdkIn, _ := awsconnect.ToSDK(it.Input)
 	sdkIn.InstanceId = &it.Instance
+	if r.converge && !a.cfg.noManagedTag {
+		tags := maps.Clone(sdkIn.Tags)
+		if tags == nil {
+			tags = map[string]string{}
+		}
+		tags[ManagedTagKey] = ManagedTagValue
+		sdkIn.Tags = tags
+	}
 	uncertain := it.attempted
 	flight := context.WithoutCancel(stop)
 	var code, msg string
@@ -311,7 +343,7 @@ func (r *run) count(f func(*Summary)) {
 func (r *run) journal(it *Item, ev Event, id, arn, code, msg, digest string) error {
 	err := r.a.cfg.journal.Write(Record{
 		Source: it.Origin.Source, Line: it.Origin.Line, Instance: it.Instance, Username: it.Username,
-		Event: ev, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg, Digest: digest,
+		Event: ev, Operation: OpCreateUser, UserId: id, UserArn: arn, ErrorCode: code, ErrorMessage: msg, Digest: digest,
 	})
 	if err != nil {
 		r.mu.Lock()
@@ -349,7 +381,7 @@ func (r *run) outcome(it *Item, ev Event, attempts int, settled bool, code, msg 
 		r.sum.Existed++
 	case EventFailed:
 		r.sum.Failed++
-		it.errorCode, it.errorMessage = code, msg
+		it.errorOperation, it.errorCode, it.errorMessage = OpCreateUser, code, msg
 		r.failed = append(r.failed, it)
 	case EventInvalid:
 		r.sum.Invalid++

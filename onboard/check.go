@@ -3,7 +3,10 @@ package onboard
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/connectkit/createuser/awsconnect"
 	cuerrors "github.com/connectkit/createuser/errors"
@@ -48,12 +51,30 @@ const (
 	// that every run reports it again until the user is brought to the
 	// request. The item carries a warning of rule RuleJournalChanged.
 	ActionChanged
+	// ActionUpdate: the instance has the user and the file asks for
+	// other values of some members: send Item.Changes.
+	ActionUpdate
+	// ActionUnchanged: the instance has the user as the file asks.
+	ActionUnchanged
+	// ActionDelete: the file does not name the user, the plan prunes, and
+	// the user carries the tag managed-by=connectuser: send DeleteUser.
+	ActionDelete
 )
 
 // RuleJournalChanged is the warning of an ActionChanged item.
 const RuleJournalChanged = "onboard.journal.changed"
 
-var actionNames = [...]string{"create", "invalid", "done", "exists", "settle", "changed"}
+var actionNames = [...]string{"create", "invalid", "done", "exists", "settle", "changed", "update", "unchanged", "delete"}
+
+// ParseAction returns the action named s (as Action.String gives it).
+func ParseAction(s string) (Action, error) {
+	for i, n := range actionNames {
+		if n == s {
+			return Action(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown action %q", s)
+}
 
 // String returns the action's name.
 func (a Action) String() string {
@@ -77,8 +98,14 @@ type Item struct {
 	// Action is what Apply does with it.
 	Action Action
 	// UserId and UserArn are known for ActionDone, ActionChanged,
-	// ActionExists and ActionSettle, and after Apply created the user.
+	// ActionExists and ActionSettle, for the users a plan updates, leaves
+	// or deletes, and after Apply created the user.
 	UserId, UserArn string
+	// Changes are the operations of ActionUpdate, in the order Apply
+	// sends them, each with the members it changes.
+	Changes []Change
+	// Warnings are what the plan reports and never acts on.
+	Warnings []Warning
 
 	attempted  bool   // the journal has an attempt without an outcome
 	instanceOK bool   // the instance was read, so reference checks ran
@@ -87,14 +114,26 @@ type Item struct {
 	// made by ("" when unknown: then digest).
 	settleDigest string
 	index        int // in the plan
-	// errorCode and errorMessage are those of a failed user.
-	errorCode, errorMessage string
+	// errorOperation, errorCode and errorMessage are those of a failed
+	// user: the call that failed and the error.
+	errorOperation, errorCode, errorMessage string
 }
 
-// Plan is the result of Check: every request with its violations and
-// what Apply will do with it, in the order of the input.
+// Plan is what Apply will do: the result of Check (every request with
+// its violations and what Apply does with it, in the order of the input),
+// or of Applier.Plan (every user of the file, created, updated or left
+// as it is, then the users a prune deletes).
 type Plan struct {
 	Items []*Item
+	// Instance is the instance ID of a plan made by Applier.Plan.
+	Instance string
+	// Time is when Applier.Plan read the instance: a saved plan is
+	// refused when a user it changes was modified after it.
+	Time time.Time
+	// Converge is true for a plan made by Applier.Plan: Apply tags the
+	// users it creates with managed-by=connectuser (unless
+	// WithoutManagedTag) and then sends the updates and the deletes.
+	Converge bool
 }
 
 // Count returns the number of items with action a.
@@ -122,6 +161,10 @@ type Applier struct {
 	checker *awsconnect.InstanceChecker
 	// instances read by Check, by instance ID.
 	instances map[string]*instance
+	// pacers are the token buckets of the update operations and
+	// DeleteUser, by operation.
+	pacersMu sync.Mutex
+	pacers   map[string]*pacer
 }
 
 // instance is what Check read of one instance.

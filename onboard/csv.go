@@ -107,6 +107,8 @@ type Importer struct {
 	names      Names
 	instanceID string
 	validator  *user.Validator
+	// skipCatalog leaves the catalog to Applier.Plan (Desired).
+	skipCatalog bool
 }
 
 // NewImporter returns an Importer that resolves names with names, sets
@@ -224,4 +226,25 @@ func syntaxProblem(source string, err error) error {
 		msg = fmt.Sprintf("Not valid CSV at column %d: %v (a field with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled).", pe.Column, pe.Err)
 	}
 	return fileProblem(source, line, "", RuleCSVSyntax, cuerrors.CodeSyntax, msg)
+}
+
+// Desired reads r (named source) as the users a file asks for, for
+// Applier.Plan: one Request a row, its Input holding the members of the
+// cells that are not empty (an empty cell is a member the file does not
+// manage). Names are resolved as Import resolves them; the catalog is
+// left to Plan, which knows which users exist. A row with a problem of
+// error severity (a name the instance lacks, a bad phone type) yields no
+// request; every problem is returned. The error is Import's.
+func (im *Importer) Desired(ctx context.Context, r io.Reader, source string) ([]Request, []Problem, error) {
+	d := *im
+	d.skipCatalog = true
+	var reqs []Request
+	var problems []Problem
+	err := d.Import(ctx, r, source, func(row Row) {
+		problems = append(problems, row.Problems...)
+		if row.Input != nil {
+			reqs = append(reqs, Request{Origin: row.Origin, Input: row.Input})
+		}
+	})
+	return reqs, problems, err
 }

@@ -127,6 +127,15 @@ func (im *Importer) row(ctx context.Context, h *header, rec []string, row *Row) 
 			in.Tags = tagMap
 		}
 	}
+	if im.skipCatalog {
+		for _, p := range row.Problems {
+			if p.Violation.Severity == cuerrors.SeverityError {
+				return nil
+			}
+		}
+		row.Input = in
+		return nil
+	}
 	// The catalog, each violation against its column; a column whose
 	// value could not be read or resolved was reported already.
 	reported := map[string]bool{}

@@ -54,6 +54,35 @@
 // from the one given now is not done but ActionChanged, reported and left
 // as it is.
 //
+// # Users as files
+//
+// The same Applier makes an instance match a file of users, for
+// `connectuser export`, `plan` and `apply`. Export reads every user
+// (SearchUsers pages, then DescribeUser each) for WriteDocuments or
+// WriteTemplate. Plan compares the users a file asks for (request
+// documents, or the CSV template through Importer.Desired; keyed by
+// Username) with the instance, in three steps kept in files of their own:
+// the diff of one user (Diff, diff.go: the members the file gives,
+// compared with go-cmp, grouped into the update operations that change
+// them), the plan (Applier.Plan, plan.go: create, update, unchanged, and
+// with WithPrune delete for users tagged managed-by=connectuser that the
+// file does not name), and the apply (Applier.Apply, converge.go: creates,
+// then updates, then deletes, at most WithMaxDeletes):
+//
+//	a := onboard.New(client, onboard.WithInstanceID(id), onboard.WithJournal(journal))
+//	plan, err := a.Plan(ctx, desired)
+//	plan.WriteText(os.Stdout, false)   // + ~ - and a count line
+//	summary, err := a.Apply(ctx, plan)  // then a.Plan again: no change
+//
+// A member the file leaves out is not managed; one it gives is managed
+// whole (Tags: exactly those, besides managed-by). Every call is checked
+// with the rule catalog first, paced by a token bucket of its operation,
+// retried with backoff, and announced in the journal (with the
+// operation's name) before it is sent. A plan saved with WriteJSON is read
+// back with ReadPlan, and CheckPlan refuses it once a user it changes was
+// modified since.
+//
 // The journal and every report hold usernames and identifiers, never a
-// password or personal data.
+// password or personal data. A saved plan holds the file's requests,
+// passwords included, as the file does.
 package onboard

@@ -29,6 +29,12 @@ const (
 	EventExists Event = "exists"
 	// EventFailed: the service refused the user, or every attempt failed.
 	EventFailed Event = "failed"
+	// EventUpdated: an update operation (Record.Operation) was carried
+	// out.
+	EventUpdated Event = "updated"
+	// EventDeleted: DeleteUser was carried out, or found the user gone
+	// after an attempt that got no answer.
+	EventDeleted Event = "deleted"
 	// EventInvalid: the request broke a rule of the catalog or of the
 	// instance, and was not sent.
 	EventInvalid Event = "invalid"
@@ -43,16 +49,20 @@ const (
 // a person needs to find the user, the service's identifiers, and a
 // digest of the request (see Journal.Digest).
 type Record struct {
-	Time         time.Time `json:"time"`
-	Source       string    `json:"source"`
-	Line         int       `json:"line"`
-	Instance     string    `json:"instance"`
-	Username     string    `json:"username"`
-	Event        Event     `json:"event"`
-	UserId       string    `json:"user_id"`
-	UserArn      string    `json:"user_arn"`
-	ErrorCode    string    `json:"error_code"`
-	ErrorMessage string    `json:"error_message"`
+	Time     time.Time `json:"time"`
+	Source   string    `json:"source"`
+	Line     int       `json:"line"`
+	Instance string    `json:"instance"`
+	Username string    `json:"username"`
+	Event    Event     `json:"event"`
+	// Operation is the API's name of the call an attempt announces or an
+	// outcome records, such as UpdateUserRoutingProfile; "" in records
+	// of CreateUser written before operations were recorded.
+	Operation    string `json:"operation,omitempty"`
+	UserId       string `json:"user_id"`
+	UserArn      string `json:"user_arn"`
+	ErrorCode    string `json:"error_code"`
+	ErrorMessage string `json:"error_message"`
 	// Digest is Journal.Digest of the request an attempt sent, or that a
 	// created or exists user was made or found for; "" in other events
 	// and in journals written before digests.
@@ -198,7 +208,9 @@ func (j *Journal) load(r io.Reader) (complete int64, err error) {
 
 // apply updates the state of rec's user.
 func (j *Journal) apply(rec Record) {
-	if rec.Event == EventJournal {
+	if rec.Event == EventJournal || (rec.Operation != "" && rec.Operation != OpCreateUser) {
+		// The state is that of CreateUser, for Check; the records of
+		// the update operations and deletes are for people.
 		return
 	}
 	k := journalKey{rec.Instance, rec.Username}

@@ -31,6 +31,9 @@ type config struct {
 	journal            *Journal
 	observe            func(Outcome)
 	reader             *awsconnect.Reader
+	prune              bool
+	maxDeletes         int
+	noManagedTag       bool
 }
 
 // newConfig applies opts over the defaults.
@@ -176,4 +179,27 @@ func WithObserver(fn func(Outcome)) Option {
 // WithMaxAttempts, WithBackoff and WithRequestTimeout are then r's own.
 func WithReader(r *awsconnect.Reader) Option {
 	return func(c *config) { c.reader = r }
+}
+
+// WithPrune makes Applier.Plan delete the users of the instance that the
+// file does not name and that carry the tag managed-by=connectuser; never
+// another user.
+func WithPrune() Option {
+	return func(c *config) { c.prune = true }
+}
+
+// WithMaxDeletes lets Apply send at most n DeleteUser calls (default 0):
+// a plan with more deletes is refused before anything is sent.
+func WithMaxDeletes(n int) Option {
+	return func(c *config) {
+		if n >= 0 {
+			c.maxDeletes = n
+		}
+	}
+}
+
+// WithoutManagedTag makes Apply create users without the tag
+// managed-by=connectuser, which a prune needs to delete them.
+func WithoutManagedTag() Option {
+	return func(c *config) { c.noManagedTag = true }
 }

@@ -17,58 +17,85 @@ import (
 )
 
 const applyUsage = `Usage: connectuser apply [flags] PATH...
+       connectuser apply [flags] --plan PLAN.json
 
-Creates the users of request documents, exactly once each. PATH is a
+Makes the instance match a file of users: the admin website's CSV
+template (.csv; names resolved against the instance, --instance-id), a
 request document (.json), JSON Lines (import's output; any other name), or
-a directory of them.
+a directory of them. Users are keyed by Username.
 
-First it checks everything: the rule catalog under the instance's identity
-management type, the instance (every security profile, routing profile and
-hierarchy group named exists in it), and duplicates across the input. With
-an error anywhere it creates nothing and exits 1, unless
---continue-on-invalid. --dry-run stops after the check.
+First it plans, as 'connectuser plan' does (or reads the plan that 'plan
+--out' saved, refused when a user it changes was modified since: plan
+again), and prints the plan. A member the file leaves out is not managed;
+a member it gives is managed whole. With an invalid user anywhere it sends
+nothing and exits 1, unless --continue-on-invalid. --dry-run stops here.
 
-Then it creates the users at most --rate per second, slowing down when the
-service throttles and speeding up again, retrying throttling, 5xx and
-network failures with backoff, at most --max-attempts times per user.
+Then it creates the new users (tagged managed-by=connectuser unless
+--no-managed-tag), then updates the others (UpdateUserIdentityInfo,
+UpdateUserPhoneConfig, UpdateUserConfig, UpdateUserRoutingProfile,
+UpdateUserSecurityProfiles, UpdateUserHierarchy, TagResource,
+UntagResource: only what differs), then, with --prune, deletes the users
+tagged managed-by=connectuser that the file does not name. Deletes need
+--max-deletes N: a plan with more than N deletes (default 0) is refused
+before anything is sent. Each operation is paced at most --rate per second
+(its own token bucket: the service's quotas are per operation), slows down
+when the service throttles and speeds up again, and is retried after
+throttling, 5xx and network failures with backoff, at most --max-attempts
+times.
 
 Every attempt and outcome is in the journal (JSON Lines, flushed before the
-request is sent and before the outcome is reported; never a password). Run
-the same command with the same journal to resume: users it records as
-created or exists are skipped, failed ones retried, invalid ones checked
-again; a user the instance has is recorded as created when the journal has
-an attempt for it (a run that died after sending), as exists otherwise.
-Each record carries a keyed digest of the request (never the password): a
-user done for a request that differs from the file's now is reported as
-changed and left as it is. The journal is locked while a run uses it
+request is sent and before the outcome is reported, with the operation's
+name; never a password). A user is created exactly once: a
+DuplicateResourceException after an attempt without an answer is settled
+by looking the user up. Updates are simply sent again after an attempt
+without an answer; a delete that finds the user gone is done. Run the same
+command again to finish what a run left: the new plan holds only what is
+left. Ctrl-C (SIGINT) or SIGTERM starts nothing new, lets what is in
+flight finish, and exits 130. The journal is locked while a run uses it
 (FILE.lock names the process); a second run on it exits 2 naming it.
-Ctrl-C (SIGINT) or SIGTERM starts nothing new, lets what is in flight
-finish, and exits 130.
+
+--create-only is the earlier behaviour: create the users of request
+documents, never change an existing one (it is reported as existing);
+the journal then decides what is done: users it records as created or
+exists are skipped, failed ones retried, invalid ones checked again; a
+user the instance has is recorded as created when the journal has an
+attempt for it (a run that died after sending), as exists otherwise. Each
+record carries a keyed digest of the request (never the password): a user
+done for a request that differs from the file's now is reported as
+changed and left as it is.
 
 Flags:
-  --instance-id ID        the instance of documents that have none (an
-                          instance alias is turned into its id)
+  --instance-id ID        the instance (required for a CSV file; the
+                          instance of documents that have none); an
+                          instance alias is turned into its id
   --endpoint-url URL      the service's endpoint (a local service:
                           connectuser serve); otherwise the SDK's usual
                           configuration (AWS_REGION, AWS_PROFILE, ...)
   --region R              the region
-  --rate R                CreateUser calls per second at most (default 2)
-  --burst B               burst of the token bucket (default 5)
+  --plan PLAN.json        carry out a plan saved by 'connectuser plan --out'
+  --prune                 delete the users tagged managed-by=connectuser
+                          that the file does not name
+  --max-deletes N         send at most N deletes (default 0)
+  --no-managed-tag        create users without managed-by=connectuser
+  --create-only           create users only (see above)
+  --show-values           show names, emails and phone numbers in the plan
+  --rate R                calls per second of each operation (default 2)
+  --burst B               burst of each token bucket (default 5)
   --lookup-rate R         look-ups per second and operation (default 2,
                           burst 5)
   --timeout D             how long each request may take (default 30s); a
                           look-up without an answer in time fails, naming
-                          the call; a CreateUser is retried as one without
-                          an answer
+                          the call; a write is retried as one without an
+                          answer
   --deadline D            how long the whole run may take (default: no
                           limit); when it passes, nothing new is started,
                           what is in flight finishes, and apply exits 2
                           (run it again to resume)
-  --max-attempts N        attempts per user (default 10)
+  --max-attempts N        attempts per call (default 10)
   --concurrency N         users worked on at once (default 4)
   --journal FILE          the journal (default connectuser-journal.jsonl)
-  --dry-run               check and print the plan; create nothing
-  --continue-on-invalid   create the valid users, skip the invalid ones
+  --dry-run               plan and print; send nothing
+  --continue-on-invalid   carry out the valid users, skip the invalid ones
   --progress auto|bar|lines|none
                           a progress bar on a terminal, a line every
                           --progress-interval otherwise (default auto)
@@ -85,10 +112,12 @@ Example, against a local service:
   connectuser apply --endpoint-url http://127.0.0.1:8080 users.jsonl
 
 At the end it prints a summary, then names every user that failed: its
-source and line, its username, and the service's error code and message.
+source and line, its username, the operation, and the service's error
+code and message.
 
-Exit status: 0 every user exists, 1 some failed or were invalid, 2 a usage
-problem, a failed look-up or a journal in use by another run (the message
+Exit status: 0 the instance matches the file, 1 some user failed or was
+invalid, or a saved plan is out of date, 2 a usage problem, a failed
+look-up, too many deletes or a journal in use by another run (the message
 names the process), 130 interrupted (run again to resume).
 `
 
@@ -102,6 +131,10 @@ type applyFlags struct {
 	maxAttempts, concurrency              int
 	backoff                               time.Duration
 	dryRun, continueOnInvalid             bool
+	planFile                              string
+	prune, createOnly, noManagedTag       bool
+	showValues                            bool
+	maxDeletes                            int
 	redactUsernames, verbose              bool
 	progress                              choice
 	interval                              time.Duration
@@ -128,6 +161,12 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.verbose, "verbose", false, "")
 	fs.Var(&f.progress, "progress", "")
 	fs.DurationVar(&f.interval, "progress-interval", 5*time.Second, "")
+	fs.StringVar(&f.planFile, "plan", "", "")
+	fs.BoolVar(&f.prune, "prune", false, "")
+	fs.BoolVar(&f.createOnly, "create-only", false, "")
+	fs.BoolVar(&f.noManagedTag, "no-managed-tag", false, "")
+	fs.BoolVar(&f.showValues, "show-values", false, "")
+	fs.IntVar(&f.maxDeletes, "max-deletes", 0, "")
 	f.call = addCallFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -138,8 +177,16 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "apply", err)
 	}
 	switch {
-	case len(paths) == 0:
+	case len(paths) == 0 && f.planFile == "":
 		return usageError(stderr, "apply", errors.New("no PATH given"))
+	case len(paths) > 0 && f.planFile != "":
+		return usageError(stderr, "apply", errors.New("give --plan PLAN.json or PATH..., not both"))
+	case f.planFile != "" && (f.createOnly || f.prune):
+		return usageError(stderr, "apply", errors.New("--plan carries out the saved plan as it is: no --create-only or --prune"))
+	case f.createOnly && f.prune:
+		return usageError(stderr, "apply", errors.New("--create-only creates users and deletes none: no --prune"))
+	case f.maxDeletes < 0:
+		return usageError(stderr, "apply", errors.New("--max-deletes must be 0 or more"))
 	case f.rate <= 0 || f.burst < 1 || f.lookupRate <= 0 || f.lookupBurst < 1:
 		return usageError(stderr, "apply", errors.New("--rate and --lookup-rate must be above 0, --burst and --lookup-burst at least 1"))
 	case f.maxAttempts < 1 || f.concurrency < 1 || f.backoff <= 0 || f.interval <= 0:
@@ -147,15 +194,6 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := f.call.check(); err != nil {
 		return usageError(stderr, "apply", err)
-	}
-	var reqs []onboard.Request
-	for _, p := range paths {
-		r, err := onboard.ReadRequests(p)
-		if err != nil {
-			fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
-			return exitUsage
-		}
-		reqs = append(reqs, r...)
 	}
 
 	signals, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -206,7 +244,26 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 	if f.continueOnInvalid {
 		opts = append(opts, onboard.WithContinueOnInvalid())
 	}
+	if f.prune {
+		opts = append(opts, onboard.WithPrune())
+	}
+	if f.noManagedTag {
+		opts = append(opts, onboard.WithoutManagedTag())
+	}
+	opts = append(opts, onboard.WithMaxDeletes(f.maxDeletes))
 	a := onboard.New(client, opts...)
+	if !f.createOnly {
+		return converge(ctx, a, f, paths, args, prog, lookups, stdout, stderr)
+	}
+	var reqs []onboard.Request
+	for _, p := range paths {
+		r, err := onboard.ReadRequests(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
+			return exitUsage
+		}
+		reqs = append(reqs, r...)
+	}
 	plan, err := a.Check(ctx, reqs)
 	lookups.finish()
 	printViolations(stdout, plan, f.verbose)

@@ -96,6 +96,9 @@ func printFailures(w io.Writer, failures []onboard.Failure, redact bool) {
 	fmt.Fprintf(w, "failed: %d %s\n", len(failures), noun)
 	for _, f := range failures {
 		msg := f.ErrorMessage
+		if f.Operation != "" && f.Operation != onboard.OpCreateUser {
+			msg = f.Operation + ": " + msg // an update or a delete
+		}
 		if redact {
 			if f.Username != "" {
 				msg = strings.ReplaceAll(msg, f.Username, identity.Redacted)

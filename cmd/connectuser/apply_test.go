@@ -336,7 +336,7 @@ func TestImportTypoCreatesNothing(t *testing.T) {
 	if r.code != exitInvalid {
 		t.Fatalf("apply exited %d, want 1\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "users.jsonl:3: error SecurityProfileIds[0] [reference instance.security-profile-ids.reference] The instance has no security profile with this id. Did you mean Agent ("+demoAgent+")?") {
+	if !strings.Contains(r.stdout, "  ! users.jsonl:3 dramirez\n      error SecurityProfileIds[0] [reference instance.security-profile-ids.reference] The instance has no security profile with this id. Did you mean Agent ("+demoAgent+")?") {
 		t.Errorf("stdout:\n%s", r.stdout)
 	}
 	if n := len(srv.Users(demoInstance)); n != 0 {

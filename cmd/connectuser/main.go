@@ -10,8 +10,10 @@
 //	connectuser skeleton                   print a request document template
 //	connectuser schema                     print a JSON Schema of the request document
 //	connectuser serve [flags]              run a local Connect service for tests
-//	connectuser import [flags] FILE.csv... turn the admin website's bulk-upload CSV into request documents
-//	connectuser apply [flags] PATH...      create the users of request documents, each exactly once
+//	connectuser import [flags] FILE.csv... the admin website's CSV template to request documents
+//	connectuser export --instance-id ID    the instance's users as the CSV template or documents
+//	connectuser plan [flags] PATH...       what apply would change to make the instance match a file
+//	connectuser apply [flags] PATH...      make the instance match a file: create, update, delete
 //	connectuser --version                  print the version
 //
 // Run `connectuser --help` or `connectuser validate --help` for the details.
@@ -52,4 +54,6 @@ var commands = []command{
 	{"serve", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runServe(args, stdout, stderr) }},
 	{"import", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runImport(args, stdout, stderr) }},
 	{"apply", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runApply(args, stdout, stderr) }},
+	{"export", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runExport(args, stdout, stderr) }},
+	{"plan", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runPlan(args, stdout, stderr) }},
 }

@@ -24,6 +24,7 @@ type progress struct {
 	mu                               sync.Mutex
 	total, done                      int
 	created, existed, failed, invald int
+	updated, deleted                 int
 	started                          time.Time
 	bar                              *progressbar.ProgressBar
 	stop                             chan struct{}
@@ -87,6 +88,10 @@ func (p *progress) observe(o onboard.Outcome) {
 		p.created++
 	case onboard.EventExists:
 		p.existed++
+	case onboard.EventUpdated:
+		p.updated++
+	case onboard.EventDeleted:
+		p.deleted++
 	case onboard.EventFailed:
 		p.failed++
 	case onboard.EventInvalid:
@@ -112,8 +117,8 @@ func (p *progress) line() {
 	if r > 0 {
 		left = (time.Duration(float64(p.total-p.done)/r) * time.Second).Round(time.Second).String()
 	}
-	fmt.Fprintf(p.w, "progress: %d/%d users (created %d, existed %d, failed %d), %.2f users/s, %s left\n",
-		p.done, p.total, p.created, p.existed, p.failed, r, left)
+	fmt.Fprintf(p.w, "progress: %d/%d users (created %d, updated %d, deleted %d, existed %d, failed %d), %.2f users/s, %s left\n",
+		p.done, p.total, p.created, p.updated, p.deleted, p.existed, p.failed, r, left)
 }
 
 // finish stops reporting.

@@ -25,7 +25,9 @@ Usage:
   connectuser schema                     print a JSON Schema of the request document
   connectuser serve [flags]              run a local Connect service for tests
   connectuser import [flags] FILE.csv... the admin website's CSV template to JSON Lines
-  connectuser apply [flags] PATH...      create the users of request documents
+  connectuser export --instance-id ID    the instance's users as the CSV template or documents
+  connectuser plan [flags] PATH...       what apply would change to match a file
+  connectuser apply [flags] PATH...      make the instance match a file (create, update, delete)
   connectuser --version                  print the version
   connectuser --help                     print this help
 

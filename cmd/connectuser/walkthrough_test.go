@@ -118,7 +118,7 @@ func TestREADMEWalkthrough(t *testing.T) {
 		}
 		if args[0] == "apply" {
 			applies++
-			want := map[int]string{1: "created 3 (settled 0), existed 0, already done 0, failed 0", 2: "created 0 (settled 0), existed 0, already done 3, failed 0"}[applies]
+			want := map[int]string{1: "created 3 (settled 0), updated 0, deleted 0, unchanged 0,", 2: "created 0 (settled 0), updated 0, deleted 0, unchanged 3,"}[applies]
 			if !strings.Contains(stdout.String(), want) {
 				t.Errorf("apply #%d: want %q in\n%s", applies, want, stdout.String())
 			}
