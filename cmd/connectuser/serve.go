@@ -8,10 +8,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/google/renameio/v2"
 
 	"github.com/connectkit/createuser/connecttest"
 )
@@ -176,25 +177,17 @@ func isFlagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// saveState writes st to path atomically: a temporary file in the same
-// directory, synced, then renamed over path, so that a reader sees the old
-// state or the new one, never half of one.
+// saveState writes st to path atomically (renameio: a temporary file in
+// the same directory, synced, then renamed over path), so that a reader
+// sees the old state or the new one, never half of one.
 func saveState(path string, st connecttest.State) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	t, err := renameio.TempFile("", path)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if err := st.Write(tmp); err != nil {
-		tmp.Close()
+	defer t.Cleanup() // after CloseAtomicallyReplace, there is nothing to clean up
+	if err := st.Write(t); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return t.CloseAtomicallyReplace()
 }
