@@ -85,7 +85,7 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 		var list cuerrors.List
 		switch {
 		case r.Document != nil:
-			in, list = v.ValidateDocument(r.Document)
+			in, list = v.ValidateDocumentAt(r.Document, r.Origin.Line)
 		case r.Input != nil:
 			in = r.Input.Clone()
 			list = v.Validate(in)

@@ -139,7 +139,7 @@ func TestInstanceAliasOnTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = runBinary(t, "", nil, "apply", "--dry-run", "--endpoint-url", srv.url, "--instance-id", "demo-connect-managed", "--journal", filepath.Join(t.TempDir(), "j.jsonl"), path)
-	if r.code != exitOK || !strings.Contains(r.stdout, "plan: 1 to create, 0 invalid") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "+ alias.user") || !strings.Contains(r.stdout, "1 to create") {
 		t.Errorf("apply --dry-run: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -45,7 +45,7 @@ func TestValidateAndApplyAgreeOnLines(t *testing.T) {
 			if syntax == nil {
 				t.Fatalf("validate reported no syntax error:\n%s", v.stdout)
 			}
-			a := runBinary(t, dir, nil, "apply", "--dry-run", "--endpoint-url", srv.URL, "--journal", "j.jsonl", "--progress", "none", "users.jsonl")
+			a := runBinary(t, dir, nil, "apply", "--dry-run", "--endpoint-url", srv.URL, "--instance-id", demoInstance, "--journal", "j.jsonl", "--progress", "none", "users.jsonl")
 			want := fmt.Sprintf("users.jsonl:%d: error (document) [syntax %s] %s", tc.wantLine, syntax.Rule, syntax.Message)
 			if a.code != exitInvalid || !strings.Contains(a.stdout, want+"\n") {
 				t.Errorf("apply: exit %d, stdout:\n%s\nwant the line:\n%s", a.code, a.stdout, want)
