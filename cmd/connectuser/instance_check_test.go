@@ -105,7 +105,9 @@ func TestValidateInstanceChecks(t *testing.T) {
 }
 
 // TestValidateInstanceLookupFails: a failed look-up prints the catalog's
-// findings, names the failed call on standard error and exits 2.
+// findings, names the failed call on standard error and exits 2. Every
+// call answers 500, which the paced reader retries for up to two minutes:
+// --deadline ends the run sooner.
 func TestValidateInstanceLookupFails(t *testing.T) {
 	awsTestEnv(t)
 	t.Setenv("AWS_MAX_ATTEMPTS", "1")
@@ -113,7 +115,7 @@ func TestValidateInstanceLookupFails(t *testing.T) {
 	defer srv.Close()
 	dir := instanceDocs(t)
 	var stdout, stderr bytes.Buffer
-	code := runValidate([]string{"--format", "json", "--endpoint-url", srv.URL, "--instance-id", "inst-cm", dir}, nil, &stdout, &stderr)
+	code := runValidate([]string{"--format", "json", "--endpoint-url", srv.URL, "--instance-id", "inst-cm", "--deadline", "3s", dir}, nil, &stdout, &stderr)
 	if code != exitUsage {
 		t.Fatalf("exit %d, want 2", code)
 	}
