@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/aws/smithy-go"
+
+	"github.com/connectkit/createuser/awsconnect"
 )
 
 // A document whose instance look-up failed was checked against the
@@ -14,11 +16,18 @@ import (
 // checked and which call failed.
 
 // failedCall names the service call that a failed look-up made: the SDK's
-// operation name ("DescribeInstance"), or "a look-up" when the error does
-// not say.
+// operation name ("DescribeInstance"), the paced reader's name of the
+// call (also when the deadline passed between its attempts), or "a
+// look-up" when the error does not say.
 func failedCall(err error) string {
 	if op, ok := errors.AsType[*smithy.OperationError](err); ok && op.Operation() != "" {
 		return op.Operation()
+	}
+	if le, ok := errors.AsType[*awsconnect.LookupError](err); ok && le.Call != "" {
+		return le.Call
+	}
+	if _, ok := errors.AsType[*awsconnect.IdentityLookupError](err); ok {
+		return "DescribeInstance"
 	}
 	return "a look-up"
 }

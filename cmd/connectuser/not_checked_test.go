@@ -23,7 +23,7 @@ func TestValidateNotCheckedIsNotValid(t *testing.T) {
 	doc := dir + "/a-valid.json"
 
 	var stdout, stderr bytes.Buffer
-	code := runValidate([]string{"--format", "text", "--endpoint-url", srv.URL, "--instance-id", "inst-cm", doc}, nil, &stdout, &stderr)
+	code := runValidate([]string{"--format", "text", "--endpoint-url", srv.URL, "--instance-id", "inst-cm", "--deadline", "3s", doc}, nil, &stdout, &stderr)
 	if code != exitUsage {
 		t.Fatalf("text: exit %d, want %d", code, exitUsage)
 	}
@@ -35,7 +35,7 @@ func TestValidateNotCheckedIsNotValid(t *testing.T) {
 
 	stdout.Reset()
 	stderr.Reset()
-	code = runValidate([]string{"--format", "json", "--endpoint-url", srv.URL, "--instance-id", "inst-cm", doc}, nil, &stdout, &stderr)
+	code = runValidate([]string{"--format", "json", "--endpoint-url", srv.URL, "--instance-id", "inst-cm", "--deadline", "3s", doc}, nil, &stdout, &stderr)
 	if code != exitUsage {
 		t.Fatalf("json: exit %d, want %d", code, exitUsage)
 	}
@@ -57,7 +57,7 @@ func TestValidateNotCheckedIsNotValid(t *testing.T) {
 	for format, want := range map[string]string{"junit": `<error message=`, "sarif": `"executionSuccessful": false`} {
 		stdout.Reset()
 		stderr.Reset()
-		code = runValidate([]string{"--format", format, "--endpoint-url", srv.URL, "--instance-id", "inst-cm", doc}, nil, &stdout, &stderr)
+		code = runValidate([]string{"--format", format, "--endpoint-url", srv.URL, "--instance-id", "inst-cm", "--deadline", "3s", doc}, nil, &stdout, &stderr)
 		if code != exitUsage || !strings.Contains(stdout.String(), want) {
 			t.Errorf("%s: exit %d, no %s:\n%s", format, code, want, stdout.String())
 		}
