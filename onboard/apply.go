@@ -250,8 +250,12 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 	flight := context.WithoutCancel(stop)
 	var code, msg string
 	attempts := 0
+	// failures counts the attempts that call for a backoff: all but an
+	// early throttling answer (pacer.throttledAnswer), after which the
+	// next token is enough.
+	failures, early := 0, false
 	for n := 1; n <= a.cfg.maxAttempts; n++ {
-		if n > 1 && !sleep(stop, backoff(n-1, a.cfg.backoffBase, a.cfg.maxBackoff)) {
+		if n > 1 && !early && !sleep(stop, backoff(failures, a.cfg.backoffBase, a.cfg.maxBackoff)) {
 			return r.pending(it, attempts)
 		}
 		if a.create.wait(stop) != nil {
@@ -281,8 +285,12 @@ func (r *run) createUser(stop context.Context, it *Item) bool {
 			a.create.success()
 			return r.settle(flight, it, attempts, uncertain, code, msg)
 		case answerThrottled:
-			a.create.throttledAnswer()
+			if early = a.create.throttledAnswer(); !early {
+				failures++
+			}
 		case answerServer, answerNone:
+			early = false
+			failures++
 			uncertain = true
 			r.count(func(s *Summary) { s.Uncertain++ })
 		default:

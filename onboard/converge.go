@@ -70,8 +70,12 @@ func (r *run) send(stop context.Context, it *Item, op string, call func(context.
 	p := a.pacerFor(op)
 	flight := context.WithoutCancel(stop)
 	attempts := 0
+	// failures counts the attempts that call for a backoff: all but an
+	// early throttling answer (pacer.throttledAnswer), after which the
+	// next token is enough.
+	failures, early := 0, false
 	for n := 1; n <= a.cfg.maxAttempts; n++ {
-		if n > 1 && !sleep(stop, backoff(n-1, a.cfg.backoffBase, a.cfg.maxBackoff)) {
+		if n > 1 && !early && !sleep(stop, backoff(failures, a.cfg.backoffBase, a.cfg.maxBackoff)) {
 			return sendPending, uncertain, code, msg
 		}
 		if p.wait(stop) != nil {
@@ -95,8 +99,12 @@ func (r *run) send(stop context.Context, it *Item, op string, call func(context.
 			p.success()
 			return sendGone, uncertain, code, msg
 		case answerThrottled:
-			p.throttledAnswer()
+			if early = p.throttledAnswer(); !early {
+				failures++
+			}
 		case answerServer, answerNone:
+			early = false
+			failures++
 			uncertain = true
 			r.count(func(s *Summary) { s.Uncertain++ })
 		default:

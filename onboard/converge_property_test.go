@@ -266,7 +266,7 @@ func TestPropertyApplyConverges(t *testing.T) {
 	params.MinSuccessfulTests = cases
 	params.Workers = 1
 	props := gopter.NewProperties(params)
-	props.Property("plan, apply under faults and cancellations, plan again: no change", prop.ForAll(func(sc scenario) (string, error) {
+	props.Property("plan, apply under faults and cancellations, plan again: no change", prop.ForAll(labelled(func(sc scenario) (string, error) {
 		srv, before := propServer(t, sc)
 		defer srv.Close()
 		reqs, named := propDocs(sc, before)
@@ -314,6 +314,6 @@ func TestPropertyApplyConverges(t *testing.T) {
 			}
 		}
 		return "", nil
-	}, scenarioGen()))
-	props.TestingRun(t, gopter.ConsoleReporter(false))
+	}), scenarioGen()))
+	props.TestingRun(t, propReporter{t})
 }

@@ -26,7 +26,13 @@
 //
 // Apply paces CreateUser with a token bucket (golang.org/x/time/rate; by
 // default the service's quota, 2 a second with a burst of 5) whose rate
-// falls by a fifth on throttling and climbs back (AIMD). Every look-up
+// falls by a fifth on throttling and climbs back (AIMD); each update
+// operation and DeleteUser has a bucket of its own, as the service's
+// quotas are per operation. The first throttling answer since a bucket
+// was full does not cut its rate: the service's bucket starts refilling
+// when the first request arrives, a little after the client's, so the
+// call is retried with the next token, which leaves the service that
+// margin. Every look-up
 // (the instance, its profiles and groups, the users it has, settling an
 // uncertain attempt) goes through package awsconnect's paced reader
 // (awsconnect.Reader), with its own buckets per operation; WithReader

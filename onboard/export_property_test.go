@@ -37,7 +37,7 @@ func TestPropertyExportThenPlanShowsNoChange(t *testing.T) {
 	params.MinSuccessfulTests = cases
 	params.Workers = 1
 	props := gopter.NewProperties(params)
-	props.Property("export, then plan: no change", prop.ForAll(func(users []seedUser) (string, error) {
+	props.Property("export, then plan: no change", prop.ForAll(labelled(func(users []seedUser) (string, error) {
 		srv, _ := propServer(t, scenario{Instance: users, FaultSeed: 1})
 		defer srv.Close()
 		a := onboard.New(newClient(srv), append(fast(), onboard.WithInstanceID(propInstance))...)
@@ -69,8 +69,8 @@ func TestPropertyExportThenPlanShowsNoChange(t *testing.T) {
 			return "csv: " + label, err
 		}
 		return "", nil
-	}, gen.SliceOfN(10, seedUserGen())))
-	props.TestingRun(t, gopter.ConsoleReporter(false))
+	}), gen.SliceOfN(10, seedUserGen())))
+	props.TestingRun(t, propReporter{t})
 }
 
 // noChange plans reqs and fails unless every user is unchanged.

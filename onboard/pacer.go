@@ -25,10 +25,15 @@ func newPacer(perSecond float64, burst int) *pacer {
 // wait blocks until a call may be sent, or ctx is done.
 func (p *pacer) wait(ctx context.Context) error { return p.b.Wait(ctx) }
 
-// throttledAnswer slows down after a throttling answer.
-func (p *pacer) throttledAnswer() {
+// throttledAnswer records a throttling answer; it reports whether it is
+// the first since the bucket was last full (the service's bucket started
+// refilling a little later than this one: pace.Bucket.ThrottledEarly):
+// the rate stays and the call is retried with the next token, without
+// backoff. Any other throttling answer slows down (AIMD) and the call
+// backs off.
+func (p *pacer) throttledAnswer() (early bool) {
 	p.throttled.Add(1)
-	p.b.Throttled()
+	return p.b.ThrottledEarly()
 }
 
 // success speeds up again after an answer that was not throttled.

@@ -27,6 +27,9 @@ type Bucket struct {
 	max, min     float64
 	cur          float64
 	lastDecrease time.Time
+	// earlySpent is set by the first throttling answer since Wait last
+	// found the bucket full (ThrottledEarly).
+	earlySpent bool
 
 	sent, throttled atomic.Int64
 }
@@ -62,6 +65,11 @@ func NewBucket(perSecond float64, burst int) *Bucket {
 // deadline all the same: the caller learns that ctx is done, as from any
 // other wait, when it is.
 func (b *Bucket) Wait(ctx context.Context) error {
+	b.mu.Lock()
+	if b.lim.Tokens() >= float64(b.lim.Burst()) {
+		b.earlySpent = false
+	}
+	b.mu.Unlock()
 	if err := b.lim.Wait(ctx); err != nil {
 		if ctx.Err() == nil {
 			<-ctx.Done()
@@ -85,6 +93,30 @@ func (b *Bucket) Throttled() {
 	b.lastDecrease = now
 	b.cur = max(b.min, b.cur*Decrease)
 	b.lim.SetLimit(rate.Limit(b.cur))
+}
+
+// ThrottledEarly records a throttling answer and reports whether it is
+// the first since the bucket was last full. Such an answer does not say
+// that the rate is too high: the bucket and the service's both start
+// full, but the service's starts refilling when the first request
+// arrives, a little after it was sent (a new connection takes longer than
+// the requests that follow), so while both run at the same rate, a call
+// can come a little early. The rate stays; the caller retries with the
+// bucket's next token and no backoff, which shifts the calls that follow
+// by one token's interval and gives the service's bucket that margin.
+// Any other throttling answer slows down as Throttled does (the service's
+// rate is lower), and false is returned.
+func (b *Bucket) ThrottledEarly() bool {
+	b.mu.Lock()
+	if !b.earlySpent {
+		b.earlySpent = true
+		b.mu.Unlock()
+		b.throttled.Add(1)
+		return true
+	}
+	b.mu.Unlock()
+	b.Throttled()
+	return false
 }
 
 // Success speeds up again after an answer that was not throttled.

@@ -95,3 +95,45 @@ func TestNoRate(t *testing.T) {
 	b.Throttled()
 	b.Success()
 }
+
+// TestThrottledEarly: the first throttling answer since the bucket was
+// full keeps the rate (the service's bucket refilled a little later);
+// the next one cuts it as Throttled does; a bucket found full again
+// forgives one more. Both are counted.
+func TestThrottledEarly(t *testing.T) {
+	b := NewBucket(1000, 2)
+	ctx := context.Background()
+	for range 3 {
+		if err := b.Wait(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !b.ThrottledEarly() {
+		t.Fatal("the first throttling answer after the burst is not early")
+	}
+	if got := b.Rate(); got != 1000 {
+		t.Fatalf("rate after an early answer = %v, want 1000", got)
+	}
+	if b.ThrottledEarly() {
+		t.Fatal("a second throttling answer is early")
+	}
+	if got := b.Rate(); got != 800 {
+		t.Fatalf("rate after a second answer = %v, want 800", got)
+	}
+	// Idle until full again (a burst of 2 at 800 a second: 2.5 ms), bounded.
+	for i := 0; b.lim.Tokens() < float64(b.lim.Burst()); i++ {
+		if i == 1000 {
+			t.Fatal("the bucket does not fill up")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err := b.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !b.ThrottledEarly() {
+		t.Error("the first throttling answer after the bucket was full again is not early")
+	}
+	if b.ThrottledCount() != 3 {
+		t.Errorf("throttled count = %d, want 3", b.ThrottledCount())
+	}
+}
