@@ -209,7 +209,15 @@ func (p *preflight) register(stack *middleware.Stack) error {
 	if stack.ID() != "CreateUser" {
 		return p.registerUpdate(stack) // preflight_ops.go
 	}
-	check := &preflightCheck{p}
+	return p.install(stack, &preflightCheck{p}, &preflightInstance{p})
+}
+
+// install puts check (the catalog check, under PreflightID) into stack's
+// Initialize step, in place of one already there, and look (the
+// instance's part, under PreflightInstanceID) after the signing in its
+// Finalize step when the pre-flight reads the instance, removing one
+// already there: for CreateUser and for each update operation.
+func (p *preflight) install(stack *middleware.Stack, check middleware.InitializeMiddleware, look middleware.FinalizeMiddleware) error {
 	if _, ok := stack.Initialize.Get(PreflightID); ok {
 		if _, err := stack.Initialize.Swap(PreflightID, check); err != nil {
 			return err
@@ -225,7 +233,6 @@ func (p *preflight) register(stack *middleware.Stack) error {
 	if !p.needsInstance() {
 		return nil
 	}
-	look := &preflightInstance{p}
 	if _, ok := stack.Finalize.Get("Signing"); ok {
 		return stack.Finalize.Insert(look, "Signing", middleware.After)
 	}

@@ -50,27 +50,7 @@ func (p *preflight) registerUpdate(stack *middleware.Stack) error {
 	if !updateOperations[stack.ID()] {
 		return nil
 	}
-	check := &preflightUpdateCheck{p}
-	if _, ok := stack.Initialize.Get(PreflightID); ok {
-		if _, err := stack.Initialize.Swap(PreflightID, check); err != nil {
-			return err
-		}
-	} else if err := stack.Initialize.Add(check, middleware.Before); err != nil {
-		return err
-	}
-	if _, ok := stack.Finalize.Get(PreflightInstanceID); ok {
-		if _, err := stack.Finalize.Remove(PreflightInstanceID); err != nil {
-			return err
-		}
-	}
-	if !p.needsInstance() {
-		return nil
-	}
-	look := &preflightUpdateInstance{p}
-	if _, ok := stack.Finalize.Get("Signing"); ok {
-		return stack.Finalize.Insert(look, "Signing", middleware.After)
-	}
-	return stack.Finalize.Add(look, middleware.After)
+	return p.install(stack, &preflightUpdateCheck{p}, &preflightUpdateInstance{p})
 }
 
 // updateState carries one update call's request and report from the
