@@ -2,7 +2,6 @@ package awsconnect
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/connect"
@@ -139,19 +138,9 @@ func (m *preflightUpdateInstance) HandleFinalize(ctx context.Context, in middlew
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 	}
 	list, t, err := updateInstancePhase(ctx, p.settings, l, st.req, st.report.Warnings)
-	if err != nil {
-		if !p.fallback {
-			if list.HasErrors() {
-				return middleware.FinalizeOutput{}, middleware.Metadata{}, errors.Join(list, err)
-			}
-			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
-		}
-		st.report.LookupErr = err
+	if err := p.instanceOutcome(st.report, list, t, err); err != nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 	}
-	if list.HasErrors() {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, list
-	}
-	st.report.Identity, st.report.Warnings = t, list
 	st.done = true
 	out, md, err := next.HandleFinalize(ctx, in)
 	if err == nil && st.req.Operation() == user.OperationDeleteUser {
