@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,10 +64,13 @@ type commandRun struct {
 func runREADMECommands(t *testing.T, dir string, commands []string) []commandRun {
 	t.Helper()
 	bin := connectuserBinary(t)
+	// The service is killed after processTimeout whatever happens, which
+	// bounds the wait for its first line and for its end.
+	serveCtx, stopServe := context.WithTimeout(context.Background(), processTimeout)
 	var serve *exec.Cmd
 	t.Cleanup(func() {
+		stopServe()
 		if serve != nil && serve.ProcessState == nil {
-			serve.Process.Kill()
 			serve.Wait()
 		}
 	})
@@ -113,7 +117,7 @@ func runREADMECommands(t *testing.T, dir string, commands []string) []commandRun
 			if !addr { // the default address, on a free port
 				args = append(args, "--addr", "127.0.0.1:0")
 			}
-			serve = exec.Command(bin, args...)
+			serve = exec.CommandContext(serveCtx, bin, args...)
 			serve.Dir = dir
 			out, err := serve.StdoutPipe()
 			if err != nil {
