@@ -53,7 +53,7 @@ var commands = []command{
 	{"schema", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runSchema(args, stdout, stderr) }},
 	{"serve", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runServe(args, stdout, stderr) }},
 	{"import", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runImport(args, stdout, stderr) }},
-	{"apply", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runApply(args, stdout, stderr) }},
 	{"export", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runExport(args, stdout, stderr) }},
 	{"plan", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runPlan(args, stdout, stderr) }},
+	{"apply", func(args []string, _ io.Reader, stdout, stderr io.Writer) int { return runApply(args, stdout, stderr) }},
 }
