@@ -59,9 +59,9 @@
 //	connectuser schema                     print a JSON Schema of the request document, for editors
 //	connectuser serve [flags]              run the local Connect service of package connecttest
 //	connectuser import [flags] FILE.csv... turn the admin website's bulk-upload CSV into request documents
-//	connectuser export --instance-id ID    the instance's users as the CSV template or request documents
-//	connectuser plan [flags] PATH...       what apply would change to make the instance match a file
-//	connectuser apply [flags] PATH...      make the instance match a file (create, update, delete), each call exactly once, resumably
+//	connectuser export --instance-id ID    write the instance's users as the CSV template or request documents
+//	connectuser plan [flags] PATH...       say what apply would change to make the instance match a file
+//	connectuser apply [flags] PATH...      make the instance match a file (create, update, delete), resumably
 //
 // # A minimal program
 //

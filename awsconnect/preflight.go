@@ -209,7 +209,15 @@ func (p *preflight) register(stack *middleware.Stack) error {
 	if stack.ID() != "CreateUser" {
 		return p.registerUpdate(stack) // preflight_ops.go
 	}
-	check := &preflightCheck{p}
+	return p.install(stack, &preflightCheck{p}, &preflightInstance{p})
+}
+
+// install puts check (the catalog check, under PreflightID) into stack's
+// Initialize step, in place of one already there, and look (the
+// instance's part, under PreflightInstanceID) after the signing in its
+// Finalize step when the pre-flight reads the instance, removing one
+// already there: for CreateUser and for each update operation.
+func (p *preflight) install(stack *middleware.Stack, check middleware.InitializeMiddleware, look middleware.FinalizeMiddleware) error {
 	if _, ok := stack.Initialize.Get(PreflightID); ok {
 		if _, err := stack.Initialize.Swap(PreflightID, check); err != nil {
 			return err
@@ -225,7 +233,6 @@ func (p *preflight) register(stack *middleware.Stack) error {
 	if !p.needsInstance() {
 		return nil
 	}
-	look := &preflightInstance{p}
 	if _, ok := stack.Finalize.Get("Signing"); ok {
 		return stack.Finalize.Insert(look, "Signing", middleware.After)
 	}
@@ -314,22 +321,33 @@ func (m *preflightInstance) HandleFinalize(ctx context.Context, in middleware.Fi
 	}
 	st.l = l
 	list, t, err := instancePhase(ctx, p.settings, l, st.req, st.report.Warnings)
+	if err := p.instanceOutcome(st.report, list, t, err); err != nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+	}
+	st.done = true
+	return next.HandleFinalize(ctx, in)
+}
+
+// instanceOutcome takes the result of the instance's part of a
+// pre-flight (of CreateUser or of an update) into report, and returns the
+// error that stops the call: the violations (first, joined with a failed
+// look-up: never hidden by it), or the failed look-up unless the client
+// falls back to the catalog alone, in which case report holds it.
+func (p *preflight) instanceOutcome(report *Report, list cuerrors.List, t identity.Type, err error) error {
 	if err != nil {
 		if !p.fallback {
 			if list.HasErrors() {
-				// Never hidden: the violations come first.
-				return middleware.FinalizeOutput{}, middleware.Metadata{}, errors.Join(list, err)
+				return errors.Join(list, err)
 			}
-			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+			return err
 		}
-		st.report.LookupErr = err
+		report.LookupErr = err
 	}
 	if list.HasErrors() {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, list
+		return list
 	}
-	st.report.Identity, st.report.Warnings = t, list
-	st.done = true
-	return next.HandleFinalize(ctx, in)
+	report.Identity, report.Warnings = t, list
+	return nil
 }
 
 // lookupsFor returns the look-ups for the endpoint and region that req

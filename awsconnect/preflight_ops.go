@@ -2,7 +2,6 @@ package awsconnect
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/connect"
@@ -50,27 +49,7 @@ func (p *preflight) registerUpdate(stack *middleware.Stack) error {
 	if !updateOperations[stack.ID()] {
 		return nil
 	}
-	check := &preflightUpdateCheck{p}
-	if _, ok := stack.Initialize.Get(PreflightID); ok {
-		if _, err := stack.Initialize.Swap(PreflightID, check); err != nil {
-			return err
-		}
-	} else if err := stack.Initialize.Add(check, middleware.Before); err != nil {
-		return err
-	}
-	if _, ok := stack.Finalize.Get(PreflightInstanceID); ok {
-		if _, err := stack.Finalize.Remove(PreflightInstanceID); err != nil {
-			return err
-		}
-	}
-	if !p.needsInstance() {
-		return nil
-	}
-	look := &preflightUpdateInstance{p}
-	if _, ok := stack.Finalize.Get("Signing"); ok {
-		return stack.Finalize.Insert(look, "Signing", middleware.After)
-	}
-	return stack.Finalize.Add(look, middleware.After)
+	return p.install(stack, &preflightUpdateCheck{p}, &preflightUpdateInstance{p})
 }
 
 // updateState carries one update call's request and report from the
@@ -159,19 +138,9 @@ func (m *preflightUpdateInstance) HandleFinalize(ctx context.Context, in middlew
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 	}
 	list, t, err := updateInstancePhase(ctx, p.settings, l, st.req, st.report.Warnings)
-	if err != nil {
-		if !p.fallback {
-			if list.HasErrors() {
-				return middleware.FinalizeOutput{}, middleware.Metadata{}, errors.Join(list, err)
-			}
-			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
-		}
-		st.report.LookupErr = err
+	if err := p.instanceOutcome(st.report, list, t, err); err != nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 	}
-	if list.HasErrors() {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, list
-	}
-	st.report.Identity, st.report.Warnings = t, list
 	st.done = true
 	out, md, err := next.HandleFinalize(ctx, in)
 	if err == nil && st.req.Operation() == user.OperationDeleteUser {

@@ -71,6 +71,23 @@ type MemberChange struct {
 	Sensitive bool `json:"sensitive,omitempty"`
 }
 
+// Format prints m as {Path Old New} ({Path:… Old:… New:… Sensitive:true}
+// with %+v), with the values of a sensitive member as "(changed)", so that
+// no verb of fmt shows a name, an email address or a phone number of a
+// plan. JSON and the plan's own forms (WriteText, WriteJSON) are as they
+// document.
+func (m MemberChange) Format(f fmt.State, _ rune) {
+	before, after := m.Old, m.New
+	if m.Sensitive {
+		before, after = hiddenValue, hiddenValue
+	}
+	if f.Flag('+') || f.Flag('#') {
+		fmt.Fprintf(f, "{Path:%s Old:%s New:%s Sensitive:%t}", m.Path, before, after, m.Sensitive)
+		return
+	}
+	fmt.Fprintf(f, "{%s %s %s}", m.Path, before, after)
+}
+
 // Change is one operation that an update sends, with the members it
 // changes.
 type Change struct {

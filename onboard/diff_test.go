@@ -2,6 +2,8 @@ package onboard_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -164,5 +166,33 @@ func TestDiffHidesNamesAndShowsOldAndNew(t *testing.T) {
 	// The identity update sends IdentityInfo whole.
 	if ii := changes[0].Request.IdentityInfo; ii == nil || ii.LastName == nil || ii.Email == nil || ii.FirstName.Reveal() != "Janet" {
 		t.Errorf("UpdateUserIdentityInfo request: %+v", ii)
+	}
+}
+
+// TestDiffPrintsNoSensitiveValue: %v, %+v, %#v and %s of the changes, of
+// a member and of a plan item show no name, email address or phone number
+// (the plan's own forms hide them too unless asked).
+func TestDiffPrintsNoSensitiveValue(t *testing.T) {
+	changes, _ := onboard.Diff(&user.CreateUserInput{Username: "jdoe", RoutingProfileId: "rp-2",
+		IdentityInfo: &identity.Info{FirstName: sec("Janet"), LastName: sec("Doe"), Email: sec("janet@example.com")},
+		PhoneConfig:  &user.PhoneConfig{PhoneType: new(channel.DeskPhone), DeskPhoneNumber: sec("+12065550123"), AutoAccept: new(false), AfterContactWorkTimeLimit: new(int64(0))},
+	}, currentUser())
+	if len(changes) == 0 || len(changes[0].Members) == 0 {
+		t.Fatalf("no changes: %v", changes)
+	}
+	it := onboard.Item{Username: "jdoe", Action: onboard.ActionUpdate, Changes: changes}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		for name, v := range map[string]any{"changes": changes, "member": changes[0].Members[0], "item": it, "*item": &it} {
+			out := fmt.Sprintf(verb, v)
+			for _, secret := range []string{"Jane", "Janet", "jane@example.com", "janet@example.com", "+12065550123", "2065550123"} {
+				if strings.Contains(out, secret) {
+					t.Errorf("%s of the %s shows %q: %s", verb, name, secret, out)
+				}
+			}
+		}
+	}
+	// Routing profiles are not sensitive: their old and new values show.
+	if out := fmt.Sprint(changes); !strings.Contains(out, "rp-2") {
+		t.Errorf("%%v of the changes hides the routing profile: %s", out)
 	}
 }

@@ -12,7 +12,9 @@ import (
 )
 
 // ErrNoInstance is returned by Applier.Plan when neither WithInstanceID
-// nor any request names the instance.
+// nor any request names the instance, and the requests are valid but for
+// that (when one breaks another rule, the plan lists every request as
+// invalid instead, without reading any instance).
 var ErrNoInstance = errors.New("onboard: no instance: give WithInstanceID or an InstanceId in the requests")
 
 // Plan compares the users a file asks for (desired, keyed by Username)
@@ -54,6 +56,9 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 		}
 	}
 	if plan.Instance == "" {
+		if invalidWithoutInstance(plan, desired) {
+			return plan, nil
+		}
 		return nil, ErrNoInstance
 	}
 	a.reader.Forget(plan.Instance) // read afresh by each plan
@@ -85,7 +90,7 @@ func (a *Applier) Plan(ctx context.Context, desired []Request) (*Plan, error) {
 		var list cuerrors.List
 		switch {
 		case r.Document != nil:
-			in, list = v.ValidateDocumentAt(r.Document, r.Origin.Line)
+			in, list = v.ValidateDocumentAt(r.Document, r.Origin.Line) // positions in the file, as Check
 		case r.Input != nil:
 			in = r.Input.Clone()
 			list = v.Validate(in)
@@ -242,4 +247,40 @@ func (p *Plan) Users(a Action) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// invalidWithoutInstance fills plan, which has no instance, with every
+// request as invalid when one of them breaks a rule besides its missing
+// InstanceId (a document that is not JSON, say), as Check reports them,
+// and reports whether it did; otherwise the missing instance is the
+// problem (ErrNoInstance).
+func invalidWithoutInstance(plan *Plan, desired []Request) bool {
+	v := user.NewValidator()
+	items := make([]*Item, 0, len(desired))
+	broken := false
+	for _, r := range desired {
+		var in *user.CreateUserInput
+		var list cuerrors.List
+		switch {
+		case r.Document != nil:
+			in, list = v.ValidateDocumentAt(r.Document, r.Origin.Line)
+		case r.Input != nil:
+			in = r.Input
+			list = v.Validate(in)
+		default:
+			list = v.Validate(nil)
+		}
+		it := &Item{Origin: r.Origin, Action: ActionInvalid, Violations: list}
+		if in != nil {
+			it.Username = in.Username
+		}
+		items = append(items, it)
+		broken = broken || slices.ContainsFunc(list, func(v cuerrors.Violation) bool {
+			return v.Severity == cuerrors.SeverityError && !(v.Field.String() == "InstanceId" && v.Code == cuerrors.CodeRequired)
+		})
+	}
+	if broken {
+		plan.Items, plan.Time = items, time.Now()
+	}
+	return broken
 }

@@ -3,6 +3,7 @@ package onboard_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -132,5 +133,62 @@ func TestPlanOfManyUsersWithoutEmailCostsPages(t *testing.T) {
 	want := map[string]int{"DescribeInstance": 1, "ListRoutingProfiles": 1, "SearchUsers": 3}
 	if d := cmp.Diff(want, byOp); d != "" {
 		t.Errorf("calls (-want +got):\n%s", d)
+	}
+}
+
+// A broken document of a plan is reported at its line in the file, as
+// Check reports it; with no instance anywhere, the broken requests are
+// the plan's invalid items, and only a file that is valid but for its
+// instance is ErrNoInstance.
+func TestPlanPositionsAndNoInstance(t *testing.T) {
+	srv := newServer(t)
+	a := onboard.New(newClient(srv), append(fast(), onboard.WithInstanceID(testInstance))...)
+	plan, err := a.Plan(context.Background(), []onboard.Request{
+		{Origin: user.Origin{Source: "users.jsonl", Line: 5}, Document: []byte(`{"Username": }`)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pos struct {
+		Code       string
+		Line       int
+		Action     string
+		MessageCut bool
+	}
+	var got []pos
+	for _, it := range plan.Items {
+		for _, v := range it.Violations {
+			got = append(got, pos{Code: string(v.Code), Line: v.Line, Action: it.Action.String(), MessageCut: strings.Contains(v.Message, "at line 5,")})
+		}
+	}
+	want := []pos{{Code: "syntax", Line: 5, Action: "invalid", MessageCut: true}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("with the instance (-want +got):\n%s", d)
+	}
+
+	noInstance := onboard.New(newClient(srv), fast()...)
+	plan, err = noInstance.Plan(context.Background(), []onboard.Request{
+		{Origin: user.Origin{Source: "users.jsonl", Line: 1}, Document: []byte(`{"Username":"ok","Password":"Passw0rdExample","IdentityInfo":{"FirstName":"A","LastName":"B"},"SecurityProfileIds":["` + agentID + `"],"RoutingProfileId":"` + routingID + `"}`)},
+		{Origin: user.Origin{Source: "users.jsonl", Line: 2}, Document: []byte(`{"Username": }`)},
+	})
+	if err != nil {
+		t.Fatalf("a broken file without an instance: %v, want its invalid items", err)
+	}
+	got = nil
+	for _, it := range plan.Items {
+		for _, v := range it.Violations {
+			got = append(got, pos{Code: string(v.Code), Line: v.Line, Action: it.Action.String(), MessageCut: strings.Contains(v.Message, "at line 2,")})
+		}
+	}
+	want = []pos{{Code: "required", Line: 1, Action: "invalid"}, {Code: "syntax", Line: 2, Action: "invalid", MessageCut: true}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("without an instance (-want +got):\n%s", d)
+	}
+	if plan.Changed() || plan.Valid() {
+		t.Errorf("the plan of invalid items: Changed %v, Valid %v; want neither", plan.Changed(), plan.Valid())
+	}
+	_, err = noInstance.Plan(context.Background(), docs(`{"Username":"ok","Password":"Passw0rdExample","IdentityInfo":{"FirstName":"A","LastName":"B"},"SecurityProfileIds":["`+agentID+`"],"RoutingProfileId":"`+routingID+`"}`))
+	if !errors.Is(err, onboard.ErrNoInstance) {
+		t.Errorf("a valid file without an instance: %v, want ErrNoInstance", err)
 	}
 }

@@ -152,25 +152,7 @@ func (v *Validator) validateView(op opSet, in *CreateUserInput, x *extras, skip 
 	}
 	from := len(out)
 	list := v.checkOp(op, cut, x, skip, out, fresh)
-	if n == (lengths{}) {
-		return list
-	}
-	for i := from; i < len(list); i++ {
-		switch list[i].Rule {
-		case catalog[rSecurityProfileIDsCount].ID:
-			if n[limitedIDs] > 0 {
-				list[i].Value = cuerrors.IntValue(int64(n[limitedIDs]))
-			}
-		case catalog[rTagsCount].ID:
-			if n[limitedTags] > 0 {
-				list[i].Value = cuerrors.IntValue(int64(n[limitedTags]))
-			}
-		case catalog[rTagKeysCount].ID:
-			if n[limitedTagKeys] > 0 {
-				list[i].Value = cuerrors.IntValue(int64(n[limitedTagKeys]))
-			}
-		}
-	}
+	setCutCounts(list[from:], n)
 	return list
 }
 

@@ -172,22 +172,33 @@ func limitViolations(n lengths) cuerrors.List {
 func (v *Validator) checkCut(in *CreateUserInput, skip []cuerrors.Path, out cuerrors.List, n lengths, fresh bool) cuerrors.List {
 	from := len(out)
 	list := v.check(in, skip, out, fresh)
-	if n[limitedIDs] == 0 && n[limitedTags] == 0 {
-		return list
+	setCutCounts(list[from:], n)
+	return list
+}
+
+// setCutCounts gives the count rules of SecurityProfileIds, Tags and
+// TagKeys in list the real length n says their member had, where it was
+// cut: the catalog itself only saw the entries kept.
+func setCutCounts(list cuerrors.List, n lengths) {
+	if n == (lengths{}) {
+		return
 	}
-	for i := from; i < len(list); i++ {
+	for i := range list {
+		var m limited
 		switch list[i].Rule {
 		case catalog[rSecurityProfileIDsCount].ID:
-			if n[limitedIDs] > 0 {
-				list[i].Value = cuerrors.IntValue(int64(n[limitedIDs]))
-			}
+			m = limitedIDs
 		case catalog[rTagsCount].ID:
-			if n[limitedTags] > 0 {
-				list[i].Value = cuerrors.IntValue(int64(n[limitedTags]))
-			}
+			m = limitedTags
+		case catalog[rTagKeysCount].ID:
+			m = limitedTagKeys
+		default:
+			continue
+		}
+		if n[m] > 0 {
+			list[i].Value = cuerrors.IntValue(int64(n[m]))
 		}
 	}
-	return list
 }
 
 // documentTooLarge is DocumentTooLarge as a list.

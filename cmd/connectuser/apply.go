@@ -295,30 +295,8 @@ func runApply(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	prog.start(plan.Count(onboard.ActionCreate) + plan.Count(onboard.ActionExists) + plan.Count(onboard.ActionSettle))
-	sum, err := a.Apply(ctx, plan)
-	prog.finish()
-	fmt.Fprintf(stdout, "summary: %s\n", sum)
-	printFailures(stdout, sum.Failures, f.redactUsernames)
-	fmt.Fprintf(stdout, "journal: %s\n", f.journal)
-	switch {
-	case errors.Is(err, onboard.ErrInterrupted) && deadlinePassed(ctx):
-		fmt.Fprintf(stderr, "connectuser apply: %v; run the same command again to resume (journal %s)\n", context.Cause(ctx), f.journal)
-		return exitUsage
-	case errors.Is(err, onboard.ErrInterrupted):
-		fmt.Fprintf(stderr, "connectuser apply: interrupted; run the same command again to resume (journal %s)\n", f.journal)
-		fmt.Fprintf(stderr, "  connectuser %s\n", strings.Join(quoteArgs(append([]string{"apply"}, args...)), " "))
-		return exitInterrupted
-	case errors.Is(err, onboard.ErrInvalid):
-		fmt.Fprintf(stderr, "connectuser apply: %d invalid requests; nothing was created (fix them, or use --continue-on-invalid)\n", sum.Invalid)
-		return exitInvalid
-	case err != nil:
-		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)
-		return exitUsage
-	case !sum.OK():
-		return exitInvalid
-	}
-	return exitOK
+	total := plan.Count(onboard.ActionCreate) + plan.Count(onboard.ActionExists) + plan.Count(onboard.ActionSettle)
+	return carryOut(ctx, a, plan, f, args, prog, total, "created", stdout, stderr)
 }
 
 // quoteArgs quotes the arguments that a shell would split or expand.

@@ -83,7 +83,16 @@ func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args
 		}
 		return exitOK
 	}
-	prog.start(plan.Count(onboard.ActionCreate) + plan.Count(onboard.ActionUpdate) + plan.Count(onboard.ActionDelete))
+	total := plan.Count(onboard.ActionCreate) + plan.Count(onboard.ActionUpdate) + plan.Count(onboard.ActionDelete)
+	return carryOut(ctx, a, plan, f, args, prog, total, "sent", stdout, stderr)
+}
+
+// carryOut applies plan (already printed) with the progress counting
+// total users, then prints the summary, the failures and the journal,
+// and returns the exit status; unsent names what an invalid run did not
+// do ("sent", "created").
+func carryOut(ctx context.Context, a *onboard.Applier, plan *onboard.Plan, f applyFlags, args []string, prog *progress, total int, unsent string, stdout, stderr io.Writer) int {
+	prog.start(total)
 	sum, err := a.Apply(ctx, plan)
 	prog.finish()
 	fmt.Fprintf(stdout, "summary: %s\n", sum)
@@ -101,7 +110,7 @@ func converge(ctx context.Context, a *onboard.Applier, f applyFlags, paths, args
 		fmt.Fprintf(stderr, "  connectuser %s\n", strings.Join(quoteArgs(append([]string{"apply"}, args...)), " "))
 		return exitInterrupted
 	case errors.Is(err, onboard.ErrInvalid):
-		fmt.Fprintf(stderr, "connectuser apply: %d invalid requests; nothing was sent (fix them, or use --continue-on-invalid)\n", sum.Invalid)
+		fmt.Fprintf(stderr, "connectuser apply: %d invalid requests; nothing was %s (fix them, or use --continue-on-invalid)\n", sum.Invalid, unsent)
 		return exitInvalid
 	case err != nil:
 		fmt.Fprintf(stderr, "connectuser apply: %v\n", err)

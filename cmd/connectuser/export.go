@@ -9,7 +9,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/connectkit/createuser/awsconnect"
 	"github.com/connectkit/createuser/onboard"
 )
 
@@ -28,7 +27,8 @@ SecondaryEmail and Mobile), at most --lookup-rate calls a second, with a
 progress line on standard error every --progress-interval.
 
 Flags:
-  --instance-id ID        the instance (required)
+  --instance-id ID        the instance (required); an instance alias is
+                          turned into its id (ListInstances)
   --format csv|jsonl      (default csv)
   --endpoint-url URL      the service's endpoint (a local service:
                           connectuser serve); otherwise the SDK's usual
@@ -79,13 +79,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, cancel := call.withDeadline(context.Background())
 	defer cancel()
-	client, err := newConnectClient(ctx, c.region, c.endpoint)
-	if err != nil {
-		fmt.Fprintf(stderr, "connectuser export: configuring the client: %v\n", err)
+	a := c.applier(ctx, call, "export", stderr)
+	if a == nil {
 		return exitUsage
 	}
-	reader := awsconnect.NewReader(client, append(readerOptions(call, nil), awsconnect.WithReadRate(c.lookupRate, onboard.DefaultBurst))...)
-	a := onboard.New(client, onboard.WithInstanceID(c.instanceID), onboard.WithReader(reader))
 	last := time.Now()
 	users, err := a.Export(ctx, func(done, total int) {
 		if time.Since(last) >= interval {

@@ -139,8 +139,20 @@ func TestInstanceAliasOnTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = runBinary(t, "", nil, "apply", "--dry-run", "--endpoint-url", srv.url, "--instance-id", "demo-connect-managed", "--journal", filepath.Join(t.TempDir(), "j.jsonl"), path)
-	if r.code != exitOK || !strings.Contains(r.stdout, "+ alias.user") || !strings.Contains(r.stdout, "1 to create") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "Plan: 1 to create, 0 to update, 0 to delete, 0 unchanged, 0 invalid.") {
 		t.Errorf("apply --dry-run: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	// plan and export take the alias too.
+	r = runBinary(t, "", nil, "plan", "--format", "json", "--endpoint-url", srv.url, "--instance-id", "demo-connect-managed", path)
+	var plan struct{ Instance string }
+	if err := json.Unmarshal([]byte(r.stdout), &plan); err != nil || r.code != exitChanges || plan.Instance != demo {
+		t.Errorf("plan: exit %d, instance %q (%v), want %d and the demo instance's id\n%s", r.code, plan.Instance, err, exitChanges, r.stderr)
+	}
+	r = runBinary(t, "", nil, "export", "--format", "jsonl", "--endpoint-url", srv.url, "--instance-id", "demo-connect-managed")
+	// (An id the service does not know would be exit 2.)
+	if r.code != exitOK || !strings.HasPrefix(r.stderr, "exported ") {
+		t.Errorf("export: exit %d\n%s", r.code, r.stderr)
 	}
 }
 

@@ -44,7 +44,9 @@ Names, email addresses and phone numbers show as (changed) unless
 --show-values.
 
 Flags:
-  --instance-id ID        the instance (required for a CSV file)
+  --instance-id ID        the instance (required for a CSV file); an
+                          instance alias is turned into its id
+                          (ListInstances)
   --endpoint-url URL      the service's endpoint (a local service:
                           connectuser serve); otherwise the SDK's usual
                           configuration (AWS_REGION, AWS_PROFILE, ...)
@@ -88,6 +90,25 @@ func (c *connFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.endpoint, "endpoint-url", "", "")
 	fs.StringVar(&c.region, "region", "", "")
 	fs.Float64Var(&c.lookupRate, "lookup-rate", onboard.DefaultRate, "")
+}
+
+// applier returns the Applier of export and plan: a Connect client, its
+// paced reader under call's timeout and --lookup-rate, and --instance-id
+// turned into an instance id (an alias is looked up through the reader);
+// opts are the Applier's other options. A failure is written to stderr,
+// and the result is nil.
+func (c *connFlags) applier(ctx context.Context, call *callFlags, command string, stderr io.Writer, opts ...onboard.Option) *onboard.Applier {
+	client, err := newConnectClient(ctx, c.region, c.endpoint)
+	if err != nil {
+		fmt.Fprintf(stderr, "connectuser %s: configuring the client: %v\n", command, err)
+		return nil
+	}
+	reader := awsconnect.NewReader(client, append(readerOptions(call, nil), awsconnect.WithReadRate(c.lookupRate, onboard.DefaultBurst))...)
+	if c.instanceID, err = instanceIDFlag(ctx, reader, c.instanceID, command, stderr); err != nil {
+		fmt.Fprintf(stderr, "connectuser %s: %v\n", command, err)
+		return nil
+	}
+	return onboard.New(client, append([]onboard.Option{onboard.WithInstanceID(c.instanceID), onboard.WithReader(reader)}, opts...)...)
 }
 
 // readDesired reads the users the files at paths ask for: CSV templates
@@ -162,17 +183,14 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, cancel := call.withDeadline(context.Background())
 	defer cancel()
-	client, err := newConnectClient(ctx, c.region, c.endpoint)
-	if err != nil {
-		fmt.Fprintf(stderr, "connectuser plan: configuring the client: %v\n", err)
-		return exitUsage
-	}
-	reader := awsconnect.NewReader(client, append(readerOptions(call, nil), awsconnect.WithReadRate(c.lookupRate, onboard.DefaultBurst))...)
-	opts := []onboard.Option{onboard.WithInstanceID(c.instanceID), onboard.WithReader(reader)}
+	var opts []onboard.Option
 	if prune {
 		opts = append(opts, onboard.WithPrune())
 	}
-	a := onboard.New(client, opts...)
+	a := c.applier(ctx, call, "plan", stderr, opts...)
+	if a == nil {
+		return exitUsage
+	}
 	reqs, invalid, err := readDesired(ctx, a, c.instanceID, paths, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "connectuser plan: %v\n", err)

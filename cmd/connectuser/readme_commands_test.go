@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,20 +15,32 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// readmeBlock returns the commands of the README's ```sh block between
-// <!-- name --> and <!-- /name -->, one a line.
-func readmeBlock(t *testing.T, name string) []string {
+// readmeFence returns the text of the README's ```lang block that
+// follows <!-- marker -->; when closed, the block must be followed by
+// <!-- /marker -->.
+func readmeFence(t *testing.T, marker, lang string, closed bool) string {
 	t.Helper()
 	readme, err := os.ReadFile(filepath.Join(moduleRoot, "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, block, ok := strings.Cut(string(readme), "<!-- "+name+" -->\n```sh\n")
-	block, _, ok2 := strings.Cut(block, "```\n<!-- /"+name+" -->")
-	if !ok || !ok2 {
-		t.Fatalf("README.md has no ```sh block between <!-- %s --> and <!-- /%s -->", name, name)
+	_, block, ok := strings.Cut(string(readme), "<!-- "+marker+" -->\n```"+lang+"\n")
+	end := "```\n"
+	if closed {
+		end += "<!-- /" + marker + " -->"
 	}
-	return strings.Split(strings.TrimSpace(block), "\n")
+	block, _, ok2 := strings.Cut(block, end)
+	if !ok || !ok2 {
+		t.Fatalf("README.md has no ```%s block after <!-- %s -->%s", lang, marker, map[bool]string{true: " closed by <!-- /" + marker + " -->"}[closed])
+	}
+	return block
+}
+
+// readmeBlock returns the commands of the README's ```sh block between
+// <!-- name --> and <!-- /name -->, one a line.
+func readmeBlock(t *testing.T, name string) []string {
+	t.Helper()
+	return strings.Split(strings.TrimSpace(readmeFence(t, name, "sh", true)), "\n")
 }
 
 // commandRun is what one foreground command of a README block did.
@@ -35,27 +48,38 @@ type commandRun struct {
 	args           []string
 	stdout, stderr string
 	code           int
+	// outFile is the file of "> FILE" (relative to the directory the
+	// commands run from), which holds stdout.
+	outFile string
 }
 
 // runREADMECommands runs commands as a shell would from dir, with the
-// test's build as connectuser (or ./connectuser): "connectuser serve ...
-// &" starts the local service in the background (on a free port instead
-// of 8080, which the later commands then use), "kill %1" stops it with
-// SIGTERM, and every other line runs in the foreground, each bounded to
-// a minute. It returns the foreground runs, in order.
+// test's build as connectuser (or ./connectuser): "go build ..." is
+// passed over (the test built it), "connectuser serve ... &" starts the
+// local service in the background (on a free port instead of 8080, which
+// the later commands then use), "kill %1" stops it with SIGTERM, and
+// every other line runs in the foreground, each bounded to a minute, its
+// stdout written to FILE in dir after "> FILE". It returns the
+// foreground runs, in order.
 func runREADMECommands(t *testing.T, dir string, commands []string) []commandRun {
 	t.Helper()
 	bin := connectuserBinary(t)
+	// The service is killed after processTimeout whatever happens, which
+	// bounds the wait for its first line and for its end.
+	serveCtx, stopServe := context.WithTimeout(context.Background(), processTimeout)
 	var serve *exec.Cmd
 	t.Cleanup(func() {
+		stopServe()
 		if serve != nil && serve.ProcessState == nil {
-			serve.Process.Kill()
 			serve.Wait()
 		}
 	})
 	url := ""
 	var runs []commandRun
 	for _, line := range commands {
+		if strings.HasPrefix(line, "go build ") {
+			continue
+		}
 		if line == "kill %1" {
 			if serve == nil {
 				t.Fatal("kill %1 with no background command")
@@ -68,6 +92,10 @@ func runREADMECommands(t *testing.T, dir string, commands []string) []commandRun
 		}
 		background := strings.HasSuffix(line, " &")
 		line = strings.TrimSuffix(line, " &")
+		var outFile string
+		if before, after, ok := strings.Cut(line, " > "); ok && !background {
+			line, outFile = before, after
+		}
 		if url != "" {
 			line = strings.ReplaceAll(line, "http://127.0.0.1:8080", url)
 		}
@@ -89,7 +117,7 @@ func runREADMECommands(t *testing.T, dir string, commands []string) []commandRun
 			if !addr { // the default address, on a free port
 				args = append(args, "--addr", "127.0.0.1:0")
 			}
-			serve = exec.Command(bin, args...)
+			serve = exec.CommandContext(serveCtx, bin, args...)
 			serve.Dir = dir
 			out, err := serve.StdoutPipe()
 			if err != nil {
@@ -132,7 +160,12 @@ func runREADMECommands(t *testing.T, dir string, commands []string) []commandRun
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		runs = append(runs, commandRun{args: args, stdout: stdout.String(), stderr: stderr.String(), code: code})
+		if outFile != "" {
+			if err := os.WriteFile(filepath.Join(dir, outFile), stdout.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runs = append(runs, commandRun{args: args, stdout: stdout.String(), stderr: stderr.String(), code: code, outFile: outFile})
 	}
 	if serve != nil && serve.ProcessState == nil {
 		t.Error("the block leaves the service running (no kill %1)")

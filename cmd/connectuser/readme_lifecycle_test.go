@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,15 +17,7 @@ type readmeCommand struct {
 // next command, as its output.
 func readmeCommands(t *testing.T, name string) []readmeCommand {
 	t.Helper()
-	readme, err := os.ReadFile(filepath.Join(moduleRoot, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, block, ok := strings.Cut(string(readme), "<!-- "+name+" -->\n```text\n")
-	block, _, ok2 := strings.Cut(block, "```\n<!-- /"+name+" -->")
-	if !ok || !ok2 {
-		t.Fatalf("README has no <!-- %s --> text block", name)
-	}
+	block := readmeFence(t, name, "text", true)
 	var out []readmeCommand
 	lines := strings.Split(strings.TrimSuffix(block, "\n"), "\n")
 	for i := 0; i < len(lines); i++ {

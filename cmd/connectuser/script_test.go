@@ -121,15 +121,7 @@ func scriptCommands(script string) []string {
 // users as a file equal to the commands of testdata/script/converge.txtar,
 // which TestScripts runs.
 func TestREADMEConvergeMatchesScript(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join(moduleRoot, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, block, ok := strings.Cut(string(readme), "<!-- walkthrough: testdata/script/converge.txtar -->\n```sh\n")
-	block, _, ok2 := strings.Cut(block, "```\n")
-	if !ok || !ok2 {
-		t.Fatal("README has no block marked <!-- walkthrough: testdata/script/converge.txtar -->")
-	}
+	block := readmeFence(t, "walkthrough: testdata/script/converge.txtar", "sh", false)
 	script, err := os.ReadFile("testdata/script/converge.txtar")
 	if err != nil {
 		t.Fatal(err)
