@@ -259,7 +259,9 @@ func classifyRead(err error) readKind {
 	var ne net.Error
 	if errors.As(err, &ne) || errors.Is(err, net.ErrClosed) || errors.Is(err, io.ErrUnexpectedEOF) {
 		// The answer was cut short while its body was read (the status
-		// may say 200): no answer. A read is safe to send again.
+		// may say 200; aws-sdk-go-v2 issue 2737, "use of closed network
+		// connection", which the SDK's standard retryer retries too): no
+		// answer. A read is safe to send again.
 		return readRetry
 	}
 	status := 0

@@ -38,8 +38,10 @@ func callsSince(srv *connecttest.Server, skip int) (map[string]int, string) {
 // loopback under load, aws-sdk-go-v2 sometimes fails to read a SearchUsers
 // answer whose status was 200 ("use of closed network connection" while
 // decoding the body; a plain net/http client reading the same answers
-// does not), and the paced reader reads the page again: the service then
-// counts it twice.
+// does not): aws/aws-sdk-go-v2 issue 2737, a connection the transport's
+// write loop closes while the answer is read, which the SDK's own retryer
+// retries since (net.ErrClosed). The paced reader reads the page again
+// too: the service then counts it twice.
 func pagesOf(byOp map[string]int, pages int) {
 	if n := byOp["SearchUsers"]; n > pages && n <= pages+3 {
 		byOp["SearchUsers"] = pages
